@@ -1,0 +1,592 @@
+//! N-way structural alignment: the blocks of every locale of a document laid out in rows, row k holding
+//! the corresponding block of each locale or a gap.
+//!
+//! Sections are aligned first — identical heading anchors are sync points (`similar`'s patience diff over
+//! anchor ids), the sections between them are paired by heading level and content — then the blocks
+//! inside each aligned section, by signature (kind, level, link targets, code, numbers), again with
+//! `similar` and a fuzzy pass over what it leaves unmatched. Locales are added one by one to a growing
+//! profile, starting from the reference (the source, or the locale most like the others), so no source
+//! is needed. Rows keep every locale's own block order; a section found elsewhere in one locale is marked
+//! as moved rather than reordered.
+
+use crate::skeleton::{Block, BlockKind, Skeleton};
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One aligned row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// Per column (locale), the index of its block in that locale's skeleton, or `None` for a gap.
+    pub cells: Vec<Option<usize>>,
+    /// The row of the heading that opens this row's section (itself for a heading row).
+    pub section_row: Option<usize>,
+    /// For the rows of a section that stands elsewhere in some locale: the matching row there.
+    pub moved: Option<usize>,
+}
+
+impl Row {
+    /// The columns that have a block in this row.
+    pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_some())
+            .map(|(i, _)| i)
+    }
+
+    /// How many columns have a block.
+    pub fn count(&self) -> usize {
+        self.cells.iter().filter(|c| c.is_some()).count()
+    }
+}
+
+/// The alignment of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    /// The rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// The column the alignment was built around (the source, or the most typical locale).
+    pub pivot: usize,
+}
+
+/// Above this many cells a fuzzy pairing gives up and leaves the hunk unpaired (pathological input).
+const MAX_FUZZY_CELLS: usize = 250_000;
+
+/// Align the skeletons of one document. `pivot` is the reference column when there is one.
+pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
+    if skeletons.is_empty() {
+        return Alignment::default();
+    }
+    let pivot = pivot.unwrap_or_else(|| most_typical(skeletons));
+    let sections: Vec<Vec<Section>> = skeletons.iter().map(|s| split_sections(s)).collect();
+    let section_rows = align_sections(skeletons, &sections, pivot);
+    let mut rows = Vec::new();
+    let mut section_of_row = Vec::new();
+    for (si, srow) in section_rows.iter().enumerate() {
+        let heading_cells: Vec<Option<usize>> = srow
+            .iter()
+            .enumerate()
+            .map(|(c, s)| s.and_then(|s| sections[c][s].heading))
+            .collect();
+        let start = rows.len();
+        if heading_cells.iter().any(Option::is_some) {
+            rows.push(Row {
+                cells: heading_cells,
+                section_row: Some(start),
+                moved: None,
+            });
+            section_of_row.push(si);
+        }
+        let section_row = (rows.len() > start).then_some(start);
+        let bodies: Vec<Option<Range<usize>>> = srow
+            .iter()
+            .enumerate()
+            .map(|(c, s)| s.map(|s| sections[c][s].body.clone()))
+            .collect();
+        for cells in align_blocks(skeletons, &bodies, pivot) {
+            rows.push(Row {
+                cells,
+                section_row,
+                moved: None,
+            });
+            section_of_row.push(si);
+        }
+    }
+    mark_moves(&mut rows, skeletons);
+    Alignment { rows, pivot }
+}
+
+/// A heading and the blocks up to the next heading (the preamble has no heading).
+#[derive(Debug, Clone)]
+struct Section {
+    heading: Option<usize>,
+    body: Range<usize>,
+}
+
+fn split_sections(sk: &Skeleton) -> Vec<Section> {
+    let mut out = Vec::new();
+    let mut heading = None;
+    let mut start = 0;
+    for (i, b) in sk.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            out.push(Section {
+                heading,
+                body: start..i,
+            });
+            heading = Some(i);
+            start = i + 1;
+        }
+    }
+    out.push(Section {
+        heading,
+        body: start..sk.blocks.len(),
+    });
+    out
+}
+
+/// The column whose structure shares the most with all the others.
+fn most_typical(skeletons: &[&Skeleton]) -> usize {
+    let features: Vec<HashSet<String>> = skeletons.iter().map(|s| doc_features(s)).collect();
+    (0..skeletons.len())
+        .max_by(|&a, &b| {
+            let score =
+                |i: usize| -> f64 { features.iter().map(|f| jaccard(&features[i], f)).sum() };
+            score(a).total_cmp(&score(b)).then(b.cmp(&a))
+        })
+        .unwrap_or(0)
+}
+
+fn doc_features(sk: &Skeleton) -> HashSet<String> {
+    sk.blocks.iter().flat_map(block_features).collect()
+}
+
+/// Features of a block that survive translation.
+fn block_features(b: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(a) = b.anchor.as_ref().filter(|a| a.explicit) {
+        out.push(format!("#{}", a.id));
+    }
+    out.extend(
+        b.links
+            .iter()
+            .chain(&b.images)
+            .map(|l| format!(">{}", strip_fragment(&l.target))),
+    );
+    out.extend(b.inline_code.iter().map(|c| format!("`{}", c.text)));
+    out.extend(b.numbers.iter().map(|n| format!("9{n}")));
+    if let Some(code) = &b.code {
+        out.push(format!("```{}", code.trim()));
+    }
+    out
+}
+
+fn strip_fragment(target: &str) -> &str {
+    target.split('#').next().unwrap_or(target)
+}
+
+fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+/// Progressive alignment of the section lists; returns rows of per-column section indices.
+fn align_sections(
+    skeletons: &[&Skeleton],
+    sections: &[Vec<Section>],
+    pivot: usize,
+) -> Vec<Vec<Option<usize>>> {
+    let n = skeletons.len();
+    let mut profile: Vec<Vec<Option<usize>>> = (0..sections[pivot].len())
+        .map(|s| {
+            let mut row = vec![None; n];
+            row[pivot] = Some(s);
+            row
+        })
+        .collect();
+    for col in (0..n).filter(|&c| c != pivot) {
+        let rep = |row: &Vec<Option<usize>>| representative(row);
+        let key_of = |c: usize, s: usize| section_key(skeletons[c], &sections[c][s]);
+        let profile_keys: Vec<String> = profile
+            .iter()
+            .map(|row| rep(row).map_or_else(String::new, |(c, s)| key_of(c, s)))
+            .collect();
+        let col_keys: Vec<String> = (0..sections[col].len()).map(|s| key_of(col, s)).collect();
+        let score = |p: usize, s: usize| -> f64 {
+            rep(&profile[p]).map_or(0.0, |(c, ps)| {
+                section_similarity(
+                    skeletons[c],
+                    &sections[c][ps],
+                    skeletons[col],
+                    &sections[col][s],
+                )
+            })
+        };
+        let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
+        profile = merge_into_profile(&profile, pairs, col, n);
+    }
+    profile
+}
+
+/// The first present cell of a profile row: (column, index).
+fn representative(row: &[Option<usize>]) -> Option<(usize, usize)> {
+    row.iter().enumerate().find_map(|(c, s)| s.map(|s| (c, s)))
+}
+
+fn section_key(sk: &Skeleton, s: &Section) -> String {
+    match s.heading.and_then(|h| sk.blocks[h].anchor.as_ref()) {
+        Some(a) => format!("#{}", a.id),
+        None if s.heading.is_none() => "\u{0}preamble".to_owned(),
+        None => String::new(),
+    }
+}
+
+fn section_similarity(a_sk: &Skeleton, a: &Section, b_sk: &Skeleton, b: &Section) -> f64 {
+    let (Some(ha), Some(hb)) = (a.heading, b.heading) else {
+        return if a.heading.is_none() && b.heading.is_none() {
+            1.0
+        } else {
+            0.0
+        };
+    };
+    let level = if a_sk.blocks[ha].level == b_sk.blocks[hb].level {
+        0.4
+    } else {
+        0.1
+    };
+    let feats = |sk: &Skeleton, s: &Section| -> HashSet<String> {
+        sk.blocks[s.body.clone()]
+            .iter()
+            .flat_map(block_features)
+            .chain(
+                sk.blocks[s.body.clone()]
+                    .iter()
+                    .map(|b| format!("k{:?}", b.kind)),
+            )
+            .collect()
+    };
+    let (fa, fb) = (feats(a_sk, a), feats(b_sk, b));
+    let content = if fa.is_empty() && fb.is_empty() {
+        1.0
+    } else {
+        jaccard(&fa, &fb)
+    };
+    level + 0.6 * content
+}
+
+/// Progressive alignment of the blocks of one aligned section; returns rows of per-column block indices.
+fn align_blocks(
+    skeletons: &[&Skeleton],
+    bodies: &[Option<Range<usize>>],
+    pivot: usize,
+) -> Vec<Vec<Option<usize>>> {
+    let n = skeletons.len();
+    let order = std::iter::once(pivot).chain((0..n).filter(|&c| c != pivot));
+    let mut profile: Vec<Vec<Option<usize>>> = Vec::new();
+    for col in order {
+        let Some(body) = bodies[col].clone() else {
+            continue;
+        };
+        let blocks: Vec<usize> = body.collect();
+        if profile.is_empty() {
+            profile = blocks
+                .iter()
+                .map(|&b| {
+                    let mut row = vec![None; n];
+                    row[col] = Some(b);
+                    row
+                })
+                .collect();
+            continue;
+        }
+        let profile_keys: Vec<String> = profile
+            .iter()
+            .map(|row| {
+                representative(row)
+                    .map_or_else(String::new, |(c, b)| block_key(&skeletons[c].blocks[b]))
+            })
+            .collect();
+        let col_keys: Vec<String> = blocks
+            .iter()
+            .map(|&b| block_key(&skeletons[col].blocks[b]))
+            .collect();
+        let score = |p: usize, i: usize| -> f64 {
+            representative(&profile[p]).map_or(0.0, |(c, b)| {
+                block_similarity(&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]])
+            })
+        };
+        let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
+        let pairs = pairs
+            .into_iter()
+            .map(|(p, i)| (p, i.map(|i| blocks[i])))
+            .collect();
+        profile = merge_into_profile(&profile, pairs, col, n);
+    }
+    profile
+}
+
+/// The exact-match key of a block: kind, level and the features that survive translation.
+fn block_key(b: &Block) -> String {
+    let mut feats = block_features(b);
+    feats.sort();
+    format!("{:?}{}|{}", b.kind, b.level, feats.join("|"))
+}
+
+fn block_similarity(a: &Block, b: &Block) -> f64 {
+    if a.kind != b.kind {
+        return 0.0;
+    }
+    let fa: HashSet<String> = block_features(a).into_iter().collect();
+    let fb: HashSet<String> = block_features(b).into_iter().collect();
+    if fa.is_empty() && fb.is_empty() {
+        return 0.5;
+    }
+    0.3 + 0.7 * jaccard(&fa, &fb)
+}
+
+/// Pair two sequences: exact keys first (patience diff), then a fuzzy, order-keeping pairing of what lies
+/// between the exact matches, accepting pairs scoring at least `threshold`.
+fn pair_up(
+    a: &[String],
+    b: &[String],
+    score: impl Fn(usize, usize) -> f64,
+    threshold: f64,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut hunk_a = usize::MAX..0;
+    let mut hunk_b = usize::MAX..0;
+    let flush = |out: &mut Vec<_>, ha: &mut Range<usize>, hb: &mut Range<usize>| {
+        if ha.start <= ha.end || hb.start <= hb.end {
+            let ra = if ha.start == usize::MAX {
+                0..0
+            } else {
+                ha.clone()
+            };
+            let rb = if hb.start == usize::MAX {
+                0..0
+            } else {
+                hb.clone()
+            };
+            out.extend(fuzzy_pairs(ra, rb, &score, threshold));
+        }
+        *ha = usize::MAX..0;
+        *hb = usize::MAX..0;
+    };
+    for op in capture_diff_slices(Algorithm::Patience, a, b) {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            flush(&mut out, &mut hunk_a, &mut hunk_b);
+            out.extend(ra.zip(rb).map(|(x, y)| (Some(x), Some(y))));
+        } else {
+            hunk_a = hunk_a.start.min(ra.start)..hunk_a.end.max(ra.end);
+            hunk_b = hunk_b.start.min(rb.start)..hunk_b.end.max(rb.end);
+        }
+    }
+    flush(&mut out, &mut hunk_a, &mut hunk_b);
+    out
+}
+
+/// Order-keeping pairing that maximises the summed similarity (Needleman–Wunsch with free gaps).
+fn fuzzy_pairs(
+    a: Range<usize>,
+    b: Range<usize>,
+    score: &impl Fn(usize, usize) -> f64,
+    threshold: f64,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 || n * m > MAX_FUZZY_CELLS {
+        return a
+            .map(|x| (Some(x), None))
+            .chain(b.map(|y| (None, Some(y))))
+            .collect();
+    }
+    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let s = score(a.start + i, b.start + j);
+            let take = if s >= threshold {
+                s + best[i + 1][j + 1]
+            } else {
+                f64::MIN
+            };
+            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let s = score(a.start + i, b.start + j);
+        if s >= threshold && (best[i][j] - (s + best[i + 1][j + 1])).abs() < 1e-9 {
+            out.push((Some(a.start + i), Some(b.start + j)));
+            i += 1;
+            j += 1;
+        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-9 {
+            out.push((Some(a.start + i), None));
+            i += 1;
+        } else {
+            out.push((None, Some(b.start + j)));
+            j += 1;
+        }
+    }
+    out.extend((i..n).map(|i| (Some(a.start + i), None)));
+    out.extend((j..m).map(|j| (None, Some(b.start + j))));
+    out
+}
+
+fn merge_into_profile(
+    profile: &[Vec<Option<usize>>],
+    pairs: Vec<(Option<usize>, Option<usize>)>,
+    col: usize,
+    n: usize,
+) -> Vec<Vec<Option<usize>>> {
+    pairs
+        .into_iter()
+        .map(|(p, x)| {
+            let mut row = p.map_or_else(|| vec![None; n], |p| profile[p].clone());
+            row[col] = x;
+            row
+        })
+        .collect()
+}
+
+/// A section that some locales have elsewhere: a heading row where they lack it and a heading row where
+/// only they have it, with the same explicit anchor or mostly the same content, point at each other.
+fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
+    let heading_rows: Vec<usize> = (0..rows.len())
+        .filter(|&r| rows[r].section_row == Some(r))
+        .collect();
+    for &r in &heading_rows {
+        for &other in &heading_rows {
+            if r == other || rows[r].moved.is_some() || rows[other].moved.is_some() {
+                continue;
+            }
+            let complementary = (0..skeletons.len())
+                .all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
+            let Some(c) = (0..skeletons.len())
+                .find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some())
+            else {
+                continue;
+            };
+            let Some(rep) = rows[r].present().next() else {
+                continue;
+            };
+            if complementary && same_section(rows, skeletons, (r, rep), (other, c)) {
+                rows[r].moved = Some(other);
+                rows[other].moved = Some(r);
+            }
+        }
+    }
+}
+
+fn same_section(
+    rows: &[Row],
+    skeletons: &[&Skeleton],
+    a: (usize, usize),
+    b: (usize, usize),
+) -> bool {
+    let features = |(row, col): (usize, usize)| -> HashSet<String> {
+        rows.iter()
+            .filter(|x| x.section_row == Some(row))
+            .filter_map(|x| x.cells[col])
+            .flat_map(|blk| block_features(&skeletons[col].blocks[blk]))
+            .collect()
+    };
+    let (fa, fb) = (features(a), features(b));
+    let anchor_a = fa.iter().find(|f| f.starts_with('#'));
+    anchor_a.is_some_and(|x| fb.contains(x)) || (fa.len() >= 2 && jaccard(&fa, &fb) >= 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::LineIndex;
+
+    fn sk(text: &str) -> Skeleton {
+        Skeleton::parse(text, &LineIndex::new(text))
+    }
+
+    /// Each row as the first line of each cell (or "-").
+    fn table(skeletons: &[&Skeleton], al: &Alignment) -> Vec<Vec<String>> {
+        al.rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, b)| b.map_or("-".to_owned(), |b| skeletons[c].blocks[b].text.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aligns_sections_by_anchor_and_leaves_gaps() {
+        let en = sk(
+            "# Intro {#intro}\n\nHello.\n\n## Setup {#setup}\n\nRun `x`.\n\n## Usage {#usage}\n\nUse [it](a.md).\n",
+        );
+        let de =
+            sk("# Einführung {#intro}\n\nHallo.\n\n## Benutzung {#usage}\n\nBenutze [es](a.md).\n");
+        let fr = sk(
+            "# Introduction {#intro}\n\nBonjour.\n\n## Installation {#setup}\n\nLancez `x`.\n\n## Extra {#extra}\n\nEn plus.\n\n## Utilisation {#usage}\n\nUtilisez [le](a.md).\n",
+        );
+        let all = [&en, &de, &fr];
+        let al = align(&all, Some(0));
+        assert_eq!(
+            table(&all, &al),
+            vec![
+                vec!["Intro", "Einführung", "Introduction"],
+                vec!["Hello.", "Hallo.", "Bonjour."],
+                vec!["Setup", "-", "Installation"],
+                vec!["Run .", "-", "Lancez ."],
+                vec!["-", "-", "Extra"],
+                vec!["-", "-", "En plus."],
+                vec!["Usage", "Benutzung", "Utilisation"],
+                vec!["Use it.", "Benutze es.", "Utilisez le."],
+            ]
+        );
+        assert_eq!(al.rows[3].section_row, Some(2));
+    }
+
+    #[test]
+    fn pairs_changed_blocks_by_signature_without_anchors_or_source() {
+        let a = sk("# A\n\nSee [x](x.md) and [y](y.md).\n\n```\ncode\n```\n\nLast words here.\n");
+        let b =
+            sk("# B\n\nSiehe [x](x.md) und [y](y-neu.md).\n\n```\ncode\n```\n\nLetzte Worte.\n");
+        let c = sk(
+            "# C\n\nVoir [x](x.md) et [y](y.md).\n\nNouveau paragraphe.\n\n```\ncode\n```\n\nDerniers mots.\n",
+        );
+        let all = [&a, &b, &c];
+        let al = align(&all, None);
+        assert_eq!(
+            table(&all, &al),
+            vec![
+                vec!["A", "B", "C"],
+                vec!["See x and y.", "Siehe x und y.", "Voir x et y."],
+                vec!["-", "-", "Nouveau paragraphe."],
+                vec!["", "", ""],
+                vec!["Last words here.", "Letzte Worte.", "Derniers mots."],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_section_elsewhere_is_marked_moved_not_reordered() {
+        let a =
+            sk("# T {#t}\n\n## P {#privacy}\n\nPrivacy.\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n");
+        let b = sk(
+            "# T {#t}\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n\n## P {#privacy}\n\nPrivatsphäre.\n",
+        );
+        let all = [&a, &a.clone(), &b];
+        let al = align(&all, None);
+        let t = table(&all, &al);
+        let p_rows: Vec<usize> = (0..t.len())
+            .filter(|&r| t[r].contains(&"P".to_owned()))
+            .collect();
+        assert_eq!(p_rows.len(), 2, "{t:?}");
+        assert_eq!(al.rows[p_rows[0]].moved, Some(p_rows[1]));
+        assert_eq!(al.rows[p_rows[1]].moved, Some(p_rows[0]));
+        assert_eq!(t[p_rows[0]], vec!["P", "P", "-"]);
+        assert_eq!(t[p_rows[1]], vec!["-", "-", "P"]);
+    }
+
+    #[test]
+    fn pathological_hunks_do_not_explode() {
+        let big: String = (0..3000).map(|i| format!("para {i}\n\n")).collect();
+        let other: String = (0..3000)
+            .map(|i| format!("absatz [l{i}](x{i}.md)\n\n"))
+            .collect();
+        let (a, b) = (sk(&big), sk(&other));
+        let al = align(&[&a, &b], Some(0));
+        assert_eq!(
+            al.rows.iter().filter(|r| r.count() == 2).count()
+                + al.rows.iter().filter(|r| r.count() == 1).count(),
+            al.rows.len()
+        );
+    }
+}

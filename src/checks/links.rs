@@ -1,0 +1,583 @@
+//! Link checks: targets that are not there (`link.missing-file`), fragments that name no anchor
+//! (`link.missing-anchor`), link and emphasis syntax broken by translation (`link.malformed`), and aligned
+//! links that point elsewhere than in the reference (`link.target-differs`).
+//!
+//! Targets are resolved against the files found when the folder was walked — no I/O, no network. A
+//! problem every locale shares (all relative links leaving the opened folder, a broken link inherited from
+//! the source) is reported once, as info.
+
+use super::structure::reference_name;
+use super::{DocContext, Finding};
+use crate::corpus::{LocaleOrigin, SourceFile};
+use crate::locale::Locale;
+use crate::skeleton::{Block, BlockKind, Link};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Run the link checks over one document.
+pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    let mut resolving = vec![false; ctx.files.len()];
+    for r in 0..ctx.alignment.rows.len() {
+        for (c, b) in ctx.cells(r) {
+            for link in b.links.iter().chain(&b.images) {
+                match resolve_link(ctx, c, link) {
+                    Resolved::Missing(path) => missing.push(MissingLink {
+                        row: r,
+                        col: c,
+                        link,
+                        path,
+                    }),
+                    Resolved::Found(path) => {
+                        resolving[c] = true;
+                        if let Some(f) = anchor_problem(ctx, r, c, link, &path) {
+                            out.push(f);
+                        }
+                    }
+                    Resolved::SameFile => {
+                        out.extend(anchor_problem(ctx, r, c, link, &ctx.files[c].rel))
+                    }
+                    Resolved::NotChecked => {}
+                }
+            }
+        }
+        out.extend(malformed_row(ctx, r));
+        out.extend(target_differs(ctx, r));
+    }
+    out.extend(missing_files(ctx, &missing, &resolving));
+    out
+}
+
+enum Resolved {
+    Found(String),
+    Missing(String),
+    SameFile,
+    NotChecked,
+}
+
+struct MissingLink<'a> {
+    row: usize,
+    col: usize,
+    link: &'a Link,
+    path: String,
+}
+
+/// External, templated and special links are not resolved.
+fn is_external(target: &str) -> bool {
+    let lower = target.to_ascii_lowercase();
+    lower.starts_with("//")
+        || target.contains("{{")
+        || target.contains("{%")
+        || lower.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme.len() < 12
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
+    let target = link.target.trim();
+    if target.is_empty() || is_external(target) {
+        return Resolved::NotChecked;
+    }
+    let path = target.split(['#', '?']).next().unwrap_or_default();
+    if path.is_empty() {
+        return if target.starts_with('#') {
+            Resolved::SameFile
+        } else {
+            Resolved::NotChecked
+        };
+    }
+    let file = ctx.files[c];
+    let decoded = percent_decode(path);
+    let joined = if let Some(abs) = decoded.strip_prefix('/') {
+        let abs = strip_leading_locale(abs);
+        join(&locale_root(file), abs)
+    } else {
+        join(parent(&file.rel), &decoded)
+    };
+    let Some(joined) = joined else {
+        return Resolved::Missing(decoded);
+    };
+    match candidates(&joined)
+        .into_iter()
+        .find(|p| ctx.corpus.existing.contains(p))
+    {
+        Some(found) => Resolved::Found(found),
+        None => Resolved::Missing(joined),
+    }
+}
+
+/// Hugo-style pretty URLs: `x`, `x.md`, `x/index.md`, `x/_index.md`, `x/README.md`.
+fn candidates(path: &str) -> Vec<String> {
+    let p = path.trim_end_matches('/');
+    let mut out = vec![p.to_owned()];
+    if !p.ends_with(".md") {
+        out.push(format!("{p}.md"));
+    }
+    for index in ["index.md", "_index.md", "README.md"] {
+        out.push(if p.is_empty() {
+            index.to_owned()
+        } else {
+            format!("{p}/{index}")
+        });
+    }
+    out
+}
+
+fn parent(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// The folder site-absolute links start from: the locale folder for `content/de/...`, else the root.
+fn locale_root(file: &SourceFile) -> String {
+    if let LocaleOrigin::PathSegment(seg) = &file.locale_origin {
+        let segs: Vec<&str> = file.rel.split('/').collect();
+        if let Some(i) = segs.iter().position(|s| s == seg) {
+            return segs[..=i].join("/");
+        }
+    }
+    String::new()
+}
+
+fn strip_leading_locale(abs: &str) -> &str {
+    match abs.split_once('/') {
+        Some((first, rest)) if Locale::parse(first).is_some() => rest,
+        _ => abs,
+    }
+}
+
+/// Join a relative path onto a folder, folding `.` and `..`; `None` when it leaves the opened folder.
+fn join(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if rel.ends_with('/') {
+        out.push('/');
+    }
+    Some(out)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+fn anchor_problem(
+    ctx: &DocContext<'_>,
+    r: usize,
+    c: usize,
+    link: &Link,
+    path: &str,
+) -> Option<Finding> {
+    let fragment = percent_decode(link.target.split_once('#')?.1);
+    if fragment.is_empty() {
+        return None;
+    }
+    let target = ctx.corpus.file(path)?;
+    let known = target
+        .skeleton
+        .anchors
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&fragment));
+    if known {
+        return None;
+    }
+    let where_ = if path == ctx.files[c].rel {
+        "this file".to_owned()
+    } else {
+        path.to_owned()
+    };
+    let message = format!(
+        "#{fragment} is not an anchor in {where_} (link `{}`)",
+        link.target
+    );
+    Some(ctx.finding(
+        "link.missing-anchor",
+        c,
+        link.range.start,
+        Some(r),
+        &link.target,
+        message,
+    ))
+}
+
+/// Missing targets: per link, unless every locale shares the problem (they all link it and all miss it,
+/// or none of this locale's relative links resolve: the folder does not hold the targets).
+fn missing_files(
+    ctx: &DocContext<'_>,
+    missing: &[MissingLink<'_>],
+    resolving: &[bool],
+) -> Vec<Finding> {
+    let mut linkers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut missers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for m in missing {
+        missers.entry(m.path.as_str()).or_default().insert(m.col);
+    }
+    for r in 0..ctx.alignment.rows.len() {
+        for (c, b) in ctx.cells(r) {
+            for l in b.links.iter().chain(&b.images) {
+                if let Resolved::Found(p) | Resolved::Missing(p) = resolve_link(ctx, c, l)
+                    && let Some(key) = missers.keys().find(|k| **k == p.as_str())
+                {
+                    linkers.entry(key).or_default().insert(c);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut shared: BTreeSet<&str> = BTreeSet::new();
+    let mut first_shared: Option<&MissingLink<'_>> = None;
+    for m in missing {
+        let all_miss = linkers
+            .get(m.path.as_str())
+            .is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(m.path.as_str()));
+        if all_miss || !resolving[m.col] {
+            shared.insert(&m.path);
+            first_shared.get_or_insert(m);
+            continue;
+        }
+        let message = format!(
+            "link target `{}` is not there (looked for {})",
+            m.link.target, m.path
+        );
+        out.push(ctx.finding(
+            "link.missing-file",
+            m.col,
+            m.link.range.start,
+            Some(m.row),
+            &m.link.target,
+            message,
+        ));
+    }
+    if let Some(first) = first_shared {
+        let examples: Vec<&str> = shared.iter().take(3).copied().collect();
+        let more = if shared.len() > 3 { ", …" } else { "" };
+        let message = format!(
+            "{} relative link target(s) are missing in every locale that links them — probably outside the opened folder: {}{more}",
+            shared.len(),
+            examples.join(", ")
+        );
+        out.push(ctx.shared_finding(
+            "link.missing-file",
+            first.col,
+            first.link.range.start,
+            None,
+            "outside",
+            message,
+        ));
+    }
+    out
+}
+
+/// One malformation found in a block: what it is about (for sharing) and where.
+struct Malformed {
+    subject: String,
+    offset: usize,
+    message: String,
+}
+
+fn malformed_row(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
+    let cells = ctx.cells(r);
+    let per_cell: Vec<(usize, Vec<Malformed>)> = cells
+        .iter()
+        .map(|&(c, b)| (c, malformed_in_block(ctx.files[c], b)))
+        .collect();
+    let mut out = Vec::new();
+    let subjects: BTreeSet<String> = per_cell
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().map(|m| m.subject.clone()))
+        .collect();
+    for subject in subjects {
+        let having: Vec<(usize, &Malformed)> = per_cell
+            .iter()
+            .filter_map(|(c, ms)| ms.iter().find(|m| m.subject == subject).map(|m| (*c, m)))
+            .collect();
+        if having.len() == cells.len() && cells.len() >= 2 {
+            let (c, m) = having[0];
+            let message = format!(
+                "every locale has this broken link syntax (probably from the source): {}",
+                m.message
+            );
+            out.push(ctx.shared_finding("link.malformed", c, m.offset, Some(r), &subject, message));
+        } else {
+            for (c, m) in having {
+                out.push(ctx.finding(
+                    "link.malformed",
+                    c,
+                    m.offset,
+                    Some(r),
+                    &subject,
+                    m.message.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Broken link/emphasis syntax in one block's prose (code and well-formed links masked out).
+fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
+    if matches!(b.kind, BlockKind::Code | BlockKind::Html) {
+        return Vec::new();
+    }
+    let masked = masked_prose(file, b);
+    let at = |i: usize| b.range.start + i;
+    let mut out = Vec::new();
+    for (i, _) in masked.match_indices("] (") {
+        let line_start = masked[..i].rfind('\n').map_or(0, |p| p + 1);
+        let open = masked[line_start..i].rfind('[');
+        let rest = &masked[i + 3..];
+        let close = rest
+            .find(')')
+            .filter(|&e| e > 0 && !rest[..e].contains(char::is_whitespace));
+        if let (Some(open), Some(close)) = (open, close) {
+            let text = &masked[line_start + open..i + 3 + close + 1];
+            out.push(Malformed {
+                subject: format!("space:{}", &rest[..close]),
+                offset: at(line_start + open),
+                message: format!("`{text}` is not a link: remove the space between `]` and `(`"),
+            });
+        }
+    }
+    for (i, url) in bare_urls(&masked) {
+        let url = url.trim_end_matches(')');
+        let before = masked[..i].trim_end_matches([' ', '\t']);
+        let after_url = &masked[i + url.len()..];
+        let spaced_open = before.ends_with('(') && before.len() < masked[..i].len();
+        let double_close = after_url.starts_with(')')
+            && after_url[1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(')');
+        if spaced_open || double_close {
+            out.push(Malformed {
+                subject: format!("bare:{url}"),
+                offset: at(before.len().saturating_sub(1)),
+                message: format!("bare URL {url} in broken parentheses: the link markup was lost (write `[text]({url})`)"),
+            });
+        }
+    }
+    if let Some(i) = masked.find("**") {
+        out.push(Malformed {
+            subject: "strong".to_owned(),
+            offset: at(i),
+            message: "`**` is not closed: CommonMark does not end strong emphasis before a letter after punctuation (add a space or move the `**`)".to_owned(),
+        });
+    }
+    if file.locale.uses_spaces() {
+        for l in b.links.iter().filter(|l| l.inline) {
+            let next = file.text[l.range.end..].chars().next();
+            if next.is_some_and(char::is_alphabetic) {
+                let word: String = file.text[l.range.end..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                out.push(Malformed {
+                    subject: format!("glued:{}", l.target),
+                    offset: l.range.end,
+                    message: format!("no space between the link `({})` and `{word}`", l.target),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The block's source with inline code and parsed links blanked out (same byte length).
+fn masked_prose(file: &SourceFile, b: &Block) -> String {
+    let mut bytes = file.text.as_bytes()[b.range.clone()].to_vec();
+    let spans = b
+        .inline_code
+        .iter()
+        .map(|s| s.range.clone())
+        .chain(b.links.iter().chain(&b.images).map(|l| l.range.clone()));
+    for range in spans {
+        let (s, e) = (
+            range.start.saturating_sub(b.range.start),
+            range.end.saturating_sub(b.range.start).min(bytes.len()),
+        );
+        for byte in bytes.iter_mut().take(e).skip(s) {
+            *byte = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `http(s)://…` runs in a text, with their byte offsets.
+fn bare_urls(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for scheme in ["https://", "http://"] {
+        for (i, _) in text.match_indices(scheme) {
+            if scheme == "http://" && text[..i].ends_with('s') {
+                continue;
+            }
+            let end = text[i..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(text.len(), |e| i + e);
+            out.push((i, &text[i..end]));
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The link targets of a block in a comparable form: no fragment, no `./`, locale segments neutral.
+fn comparable_targets(b: &Block) -> Vec<String> {
+    let mut v: Vec<String> = b.links.iter().map(|l| comparable(&l.target)).collect();
+    v.sort();
+    v
+}
+
+fn comparable(target: &str) -> String {
+    let t = target.split('#').next().unwrap_or_default().trim();
+    let t = t.strip_prefix("./").unwrap_or(t);
+    t.split('/')
+        .map(|seg| {
+            if seg.len() >= 2
+                && seg.len() <= 10
+                && seg.contains('-')
+                && Locale::parse(seg).is_some()
+            {
+                "{locale}"
+            } else {
+                seg
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
+    let Some(expected) = ctx.reference(r, comparable_targets) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (c, b) in ctx.cells(r) {
+        let got = comparable_targets(b);
+        if got.len() != expected.len() || got == expected {
+            continue; // a different count is structure.count's finding
+        }
+        let agree: Vec<bool> = (0..ctx.files.len())
+            .map(|col| {
+                ctx.block(r, col)
+                    .is_some_and(|x| comparable_targets(x) == expected)
+            })
+            .collect();
+        let drift = ctx.revisions.is_drift(&agree, c);
+        let unexpected: Vec<&String> = got.iter().filter(|g| !expected.contains(g)).collect();
+        let lacking: Vec<&String> = expected.iter().filter(|e| !got.contains(e)).collect();
+        if unexpected.is_empty() {
+            continue;
+        }
+        let link = b
+            .links
+            .iter()
+            .find(|l| comparable(&l.target) == *unexpected[0]);
+        let message = format!(
+            "links to {} where {} link to {}",
+            unexpected
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            reference_name(ctx, r),
+            lacking
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let offset = link.map_or(b.range.start, |l| l.range.start);
+        let mut f = ctx.finding(
+            "link.target-differs",
+            c,
+            offset,
+            Some(r),
+            unexpected[0],
+            message,
+        );
+        if drift {
+            // The locales split along source revisions: likely a change of the source, not a defect.
+            f.severity = super::Severity::Info;
+            f.message.push_str(" — the locales differ here along source revisions (see meta.stale): the older ones may need this change");
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_refuses_to_leave_the_folder() {
+        assert_eq!(
+            join("de/docs", "../img/a.png").as_deref(),
+            Some("de/img/a.png")
+        );
+        assert_eq!(join("", "./a.md").as_deref(), Some("a.md"));
+        assert_eq!(join("de", "../../x.md"), None);
+        assert_eq!(
+            join("content/de", "docs/x/").as_deref(),
+            Some("content/de/docs/x/")
+        );
+    }
+
+    #[test]
+    fn external_and_templated_targets_are_not_resolved() {
+        for t in [
+            "https://x.org",
+            "mailto:a@b.c",
+            "//cdn.x/y.js",
+            "{{< ref \"a\" >}}",
+            "tel:+1",
+        ] {
+            assert!(is_external(t), "{t}");
+        }
+        for t in ["a.md", "../b/c.md", "/docs/x/", "#frag"] {
+            assert!(!is_external(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn locale_segments_do_not_make_targets_differ() {
+        assert_eq!(
+            comparable("https://docs.microsoft.com/de-de/azure/x#y"),
+            comparable("https://docs.microsoft.com/en-us/azure/x")
+        );
+        assert_eq!(comparable("./a.md#b"), "a.md");
+        assert_ne!(comparable("a.md"), comparable("b.md"));
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("my%20file.md"), "my file.md");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,78 @@
+//! The command line: `synoptic check PATH…` — argument parsing and the exit-code policy. Printing and
+//! error messages happen in `main.rs`.
+
+use crate::checks::Severity;
+use crate::locale::Locale;
+use crate::report::Format;
+use crate::review::{CheckOptions, Review};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Review translated documentation: N locales aligned by structure, with link, term, structure and
+/// staleness checks.
+#[derive(Debug, Parser)]
+#[command(name = "synoptic", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a folder (or files) of translated Markdown and report findings.
+    Check(CheckArgs),
+}
+
+/// Arguments of `synoptic check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Folders or files to check.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The source (reference) locale, e.g. `en` or `en-US`. Default: the folder's `synoptic.toml`, else
+    /// English when present, else none (locales are compared with their consensus).
+    #[arg(long, value_parser = parse_locale)]
+    pub source: Option<Locale>,
+    /// A glossary CSV file. Default: `synoptic-glossary.csv` or `glossary.csv` in the folder.
+    #[arg(long)]
+    pub glossary: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit with 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+}
+
+/// The `--fail-on` threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on errors.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Never fail because of findings.
+    Never,
+}
+
+fn parse_locale(s: &str) -> Result<Locale, String> {
+    Locale::parse(s).ok_or_else(|| crate::Error::BadLocale(s.to_owned()).to_string())
+}
+
+/// Run `check`: build the review, render it, and say whether the findings fail the run.
+pub fn check(args: &CheckArgs) -> crate::Result<(String, bool)> {
+    let options = CheckOptions {
+        source: args.source.clone(),
+        glossary: args.glossary.clone(),
+    };
+    let review = Review::build(&args.paths, &options)?;
+    let report = crate::report::render(&review, args.format);
+    let failed = match args.fail_on {
+        FailOn::Error => review.count_at_least(Severity::Error) > 0,
+        FailOn::Warning => review.count_at_least(Severity::Warning) > 0,
+        FailOn::Never => false,
+    };
+    Ok((report, failed))
+}

@@ -1,0 +1,116 @@
+//! Folder configuration: `synoptic.toml` in the opened folder names the source locale, the glossary
+//! file and per-id severities; command-line options override it.
+//!
+//! ```toml
+//! source = "en"
+//! glossary = "terms.csv"
+//! [severity]
+//! "link.target-differs" = "error"
+//! "term.untranslated" = "info"
+//! ```
+
+use crate::checks::{CHECKS, Severity};
+use crate::error::{Error, Result};
+use crate::locale::Locale;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The configuration file name.
+pub const FILE_NAME: &str = "synoptic.toml";
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    source: Option<String>,
+    glossary: Option<PathBuf>,
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+}
+
+/// The folder's configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The source locale.
+    pub source: Option<Locale>,
+    /// The glossary file, resolved against the folder.
+    pub glossary: Option<PathBuf>,
+    /// Severity overrides by finding id.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl Config {
+    /// Read `synoptic.toml` from `folder`; the default configuration when there is none.
+    pub fn load(folder: &Path) -> Result<Config> {
+        let path = folder.join(FILE_NAME);
+        if !path.is_file() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Config::parse(&text, &path, folder)
+    }
+
+    /// Parse configuration text; `path` is for messages, `folder` resolves the glossary path.
+    pub fn parse(text: &str, path: &Path, folder: &Path) -> Result<Config> {
+        let err = |reason: String| Error::Config {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| err(e.message().to_owned()))?;
+        let source = match raw.source {
+            Some(s) => Some(
+                Locale::parse(&s)
+                    .ok_or_else(|| err(format!("source: '{s}' is not a locale tag")))?,
+            ),
+            None => None,
+        };
+        let mut severity = BTreeMap::new();
+        for (id, level) in raw.severity {
+            if !CHECKS.iter().any(|(known, _, _)| *known == id) {
+                return Err(err(format!("severity: unknown finding id `{id}`")));
+            }
+            let level = Severity::parse(&level).ok_or_else(|| {
+                err(format!(
+                    "severity: `{level}` for `{id}` is not error, warning or info"
+                ))
+            })?;
+            severity.insert(id, level);
+        }
+        Ok(Config {
+            source,
+            glossary: raw.glossary.map(|g| folder.join(g)),
+            severity,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_source_glossary_and_severities() {
+        let text = "source = \"en-US\"\nglossary = \"terms.csv\"\n[severity]\n\"term.untranslated\" = \"info\"\n";
+        let c = Config::parse(text, Path::new("x/synoptic.toml"), Path::new("x")).expect("parse");
+        assert_eq!(c.source.map(String::from).as_deref(), Some("en-US"));
+        assert_eq!(c.glossary, Some(PathBuf::from("x/terms.csv")));
+        assert_eq!(c.severity.get("term.untranslated"), Some(&Severity::Info));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let e = Config::parse(
+            "[severity]\n\"link.nope\" = \"info\"\n",
+            Path::new("s.toml"),
+            Path::new("."),
+        )
+        .expect_err("bad id");
+        assert_eq!(
+            e.to_string(),
+            "s.toml: configuration: severity: unknown finding id `link.nope`"
+        );
+        assert!(Config::parse("sauce = 1\n", Path::new("s.toml"), Path::new(".")).is_err());
+    }
+}

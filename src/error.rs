@@ -1,0 +1,52 @@
+//! The library's error type: every failure a user can hit, with the context needed to act on it.
+//!
+//! Problems *inside* documents (bad encoding, broken links) are findings, not errors; an `Error` stops a
+//! command. `main.rs` is the one place that turns an `Error` into a message and an exit code.
+
+use std::path::PathBuf;
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A path named on the command line does not exist.
+    #[error("{}: no such file or folder", .0.display())]
+    MissingPath(PathBuf),
+    /// The paths named hold no Markdown file at all.
+    #[error("{}: no Markdown files found (looked for .md, .markdown and Markdown .txt files)", .0.display())]
+    EmptyFolder(PathBuf),
+    /// A file or folder could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The glossary file is malformed.
+    #[error("{}:{line}: glossary: {reason}", path.display())]
+    Glossary {
+        /// The glossary file.
+        path: PathBuf,
+        /// The 1-based line of the problem (0 when unknown).
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The folder configuration file is malformed.
+    #[error("{}: configuration: {reason}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A locale tag given by the user is not a locale tag.
+    #[error("'{0}' is not a locale tag (expected e.g. en, de-DE, pt_BR)")]
+    BadLocale(String),
+    /// Writing the report failed.
+    #[error("writing the report: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T> = std::result::Result<T, Error>;

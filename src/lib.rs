@@ -1,0 +1,21 @@
+//! Synoptic: review one document in N locales — load, parse, align, check.
+//!
+//! Data flows one way: files ([`corpus`]) → skeletons ([`skeleton`]) → aligned rows ([`align`]) →
+//! findings ([`checks`]), gathered in one [`review::Review`] that the command line and the window read.
+#![deny(missing_docs)]
+
+pub mod align;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod error;
+pub mod frontmatter;
+pub mod glossary;
+pub mod locale;
+pub mod report;
+pub mod review;
+pub mod skeleton;
+pub mod text;
+
+pub use error::{Error, Result};

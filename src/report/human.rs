@@ -1,0 +1,127 @@
+//! The human report: findings grouped by document and locale as `file:line:col id message`, then a
+//! table of counts per id and locale and a one-line total.
+
+use crate::checks::{Finding, Severity};
+use crate::review::Review;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// Render the human report.
+pub fn render(review: &Review) -> String {
+    let mut out = String::new();
+    let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
+    for f in &review.findings {
+        by_doc
+            .entry(f.document.as_str())
+            .or_default()
+            .entry(f.locale.as_str())
+            .or_default()
+            .push(f);
+    }
+    for (doc, by_locale) in &by_doc {
+        let title = if doc.is_empty() {
+            "(files not loaded)"
+        } else {
+            doc
+        };
+        let _ = writeln!(out, "{title}");
+        for (locale, findings) in by_locale {
+            let name = match *locale {
+                "*" => "all locales",
+                "" => "-",
+                l => l,
+            };
+            let _ = writeln!(out, "  {name}");
+            for f in findings {
+                let _ = writeln!(
+                    out,
+                    "    {}:{}:{} {} {}: {}",
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.id,
+                    f.severity.as_str(),
+                    f.message
+                );
+            }
+        }
+        out.push('\n');
+    }
+    for (file, why) in &review.corpus.skipped {
+        let _ = writeln!(out, "skipped {file}: {why}");
+    }
+    if !review.corpus.skipped.is_empty() {
+        out.push('\n');
+    }
+    summary_table(review, &mut out);
+    totals(review, &mut out);
+    out
+}
+
+fn summary_table(review: &Review, out: &mut String) {
+    if review.findings.is_empty() {
+        return;
+    }
+    let locales: BTreeSet<&str> = review
+        .findings
+        .iter()
+        .map(|f| display_locale(&f.locale))
+        .collect();
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in &review.findings {
+        *counts
+            .entry(f.id)
+            .or_default()
+            .entry(display_locale(&f.locale))
+            .or_default() += 1;
+    }
+    let id_width = counts.keys().map(|k| k.len()).max().unwrap_or(2).max(2);
+    let widths: Vec<usize> = locales.iter().map(|l| l.len().max(3)).collect();
+    let _ = write!(out, "{:id_width$}", "id");
+    for (l, w) in locales.iter().zip(&widths) {
+        let _ = write!(out, "  {l:>w$}");
+    }
+    let _ = writeln!(out, "  {:>5}", "total");
+    for (id, per) in &counts {
+        let _ = write!(out, "{id:id_width$}");
+        for (l, w) in locales.iter().zip(&widths) {
+            let n = per.get(l).copied().unwrap_or(0);
+            let cell = if n == 0 {
+                ".".to_owned()
+            } else {
+                n.to_string()
+            };
+            let _ = write!(out, "  {cell:>w$}");
+        }
+        let _ = writeln!(out, "  {:>5}", per.values().sum::<usize>());
+    }
+    out.push('\n');
+}
+
+fn display_locale(l: &str) -> &str {
+    match l {
+        "*" => "all",
+        "" => "-",
+        l => l,
+    }
+}
+
+fn totals(review: &Review, out: &mut String) {
+    let count = |s: Severity| review.findings.iter().filter(|f| f.severity == s).count();
+    let locales = review.corpus.locales().len();
+    let _ = writeln!(
+        out,
+        "{} findings ({} errors, {} warnings, {} info) in {} documents, {} files, {} locales{}",
+        review.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        review.corpus.documents.len(),
+        review.corpus.files.len(),
+        locales,
+        review
+            .source
+            .as_ref()
+            .map_or_else(String::new, |s| format!("; source {s}"))
+    );
+}

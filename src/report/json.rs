@@ -1,0 +1,59 @@
+//! The JSON report (schema in the README): documents with their files, every finding, and a summary.
+
+use crate::checks::{self, Severity};
+use crate::review::Review;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// Version of the JSON report's shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Render the JSON report.
+pub fn render(review: &Review) -> String {
+    let mut text = serde_json::to_string_pretty(&value(review)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The JSON report as a value.
+pub fn value(review: &Review) -> Value {
+    let corpus = &review.corpus;
+    let documents: Vec<Value> = review
+        .documents
+        .iter()
+        .map(|d| {
+            let doc = &corpus.documents[d.index];
+            let files: Vec<Value> = corpus
+                .document_files(doc)
+                .map(|f| json!({"file": f.rel, "locale": f.locale, "locale_from": f.locale_origin.to_string(), "encoding": f.encoding}))
+                .collect();
+            let source = doc.source.map(|s| corpus.files[s].locale.to_string());
+            json!({"name": doc.name, "source": source, "files": files, "rows": d.alignment.rows.len()})
+        })
+        .collect();
+    let mut by_severity: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in [Severity::Error, Severity::Warning, Severity::Info] {
+        by_severity.insert(
+            s.as_str(),
+            review.findings.iter().filter(|f| f.severity == s).count(),
+        );
+    }
+    let skipped: Vec<Value> = corpus
+        .skipped
+        .iter()
+        .map(|(f, why)| json!({"file": f, "reason": why}))
+        .collect();
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "root": corpus.root.display().to_string(),
+        "source": review.source,
+        "documents": documents,
+        "findings": review.findings,
+        "skipped": skipped,
+        "summary": {
+            "total": review.findings.len(),
+            "by_severity": by_severity,
+            "by_locale": checks::summarize(&review.findings),
+        }
+    })
+}

@@ -1,0 +1,197 @@
+//! The review: the one value the rest of Synoptic reads. It runs the chain once — files → documents →
+//! skeletons → aligned rows → findings — with documents processed in parallel, and holds the result.
+//! The command line prints it; the desktop app will draw it.
+
+use crate::align::{self, Alignment};
+use crate::checks::{self, DocContext, Finding, Severity, staleness};
+use crate::config::Config;
+use crate::corpus::{Corpus, LoadOptions, LocaleOrigin};
+use crate::error::Result;
+use crate::glossary::Glossary;
+use crate::locale::Locale;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// What the user asked for on top of the folder's configuration.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The source locale (`--source`).
+    pub source: Option<Locale>,
+    /// The glossary file (`--glossary`).
+    pub glossary: Option<PathBuf>,
+}
+
+/// One document with its alignment.
+#[derive(Debug, Clone)]
+pub struct ReviewedDocument {
+    /// Index into `corpus.documents`.
+    pub index: usize,
+    /// The alignment of its files (columns in `corpus.documents[index].files` order).
+    pub alignment: Alignment,
+}
+
+/// Everything computed for a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// The loaded files and documents.
+    pub corpus: Corpus,
+    /// Per document, its alignment.
+    pub documents: Vec<ReviewedDocument>,
+    /// Every finding, sorted by document, locale, file, line.
+    pub findings: Vec<Finding>,
+    /// The glossary file used, if any.
+    pub glossary: Option<PathBuf>,
+    /// The source locale in force (from options or configuration), if any.
+    pub source: Option<Locale>,
+}
+
+impl Review {
+    /// Load `paths` and run every check.
+    pub fn build(paths: &[PathBuf], options: &CheckOptions) -> Result<Review> {
+        let root_dir = paths
+            .first()
+            .filter(|p| p.is_dir())
+            .cloned()
+            .unwrap_or_default();
+        let config = Config::load(&root_dir)?;
+        let source = options.source.clone().or(config.source.clone());
+        let corpus = Corpus::load(
+            paths,
+            &LoadOptions {
+                source: source.clone(),
+            },
+        )?;
+        let glossary_path = options
+            .glossary
+            .clone()
+            .or(config.glossary.clone())
+            .or_else(|| Glossary::find_in(&corpus.root));
+        let glossary = match &glossary_path {
+            Some(p) => Glossary::load(p)?,
+            None => Glossary::default(),
+        };
+        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> = (0..corpus.documents.len())
+            .into_par_iter()
+            .map(|i| review_document(&corpus, i, &glossary))
+            .collect();
+        let mut findings = input_findings(&corpus);
+        let mut documents = Vec::with_capacity(per_doc.len());
+        for (doc, f) in per_doc {
+            documents.push(doc);
+            findings.extend(f);
+        }
+        let corpus_source = source.clone().or_else(|| {
+            Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en)))
+        });
+        findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
+        apply_severities(&mut findings, &config.severity);
+        findings.sort_by(|a, b| {
+            (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
+                &b.document,
+                &b.locale,
+                &b.file,
+                b.line,
+                b.column,
+                b.id,
+            ))
+        });
+        Ok(Review {
+            corpus,
+            documents,
+            findings,
+            glossary: glossary_path,
+            source,
+        })
+    }
+
+    /// Findings at or above a severity.
+    pub fn count_at_least(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= severity)
+            .count()
+    }
+}
+
+fn review_document(
+    corpus: &Corpus,
+    index: usize,
+    glossary: &Glossary,
+) -> (ReviewedDocument, Vec<Finding>) {
+    let doc = &corpus.documents[index];
+    let files: Vec<_> = corpus.document_files(doc).collect();
+    let skeletons: Vec<_> = files.iter().map(|f| &f.skeleton).collect();
+    let source_col = doc
+        .source
+        .and_then(|s| doc.files.iter().position(|&f| f == s));
+    let alignment = align::align(&skeletons, source_col);
+    let revisions = staleness::Revisions::new(&files, source_col);
+    let ctx = DocContext::new(corpus, doc, &alignment, glossary, &revisions);
+    let mut findings = checks::check_document(&ctx);
+    findings.extend(staleness::check(&ctx));
+    (
+        ReviewedDocument {
+            index,
+            alignment: alignment.clone(),
+        },
+        findings,
+    )
+}
+
+/// `input.encoding` for files that could not be decoded, `input.locale` for files of unknown locale.
+fn input_findings(corpus: &Corpus) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &corpus.problems {
+        out.push(input_finding(
+            "input.encoding",
+            "",
+            "",
+            &p.rel,
+            p.line,
+            format!("{}: not loaded", p.reason),
+        ));
+    }
+    for f in corpus
+        .files
+        .iter()
+        .filter(|f| f.locale_origin == LocaleOrigin::Unknown)
+    {
+        let message = "cannot tell this file's locale: name it in front matter (`lang: de`), a folder or a suffix (`name.de.md`)".to_owned();
+        out.push(input_finding("input.locale", "", "und", &f.rel, 1, message));
+    }
+    out
+}
+
+fn input_finding(
+    id: &'static str,
+    document: &str,
+    locale: &str,
+    file: &str,
+    line: usize,
+    message: String,
+) -> Finding {
+    Finding {
+        id,
+        severity: checks::default_severity(id),
+        document: document.to_owned(),
+        locale: locale.to_owned(),
+        file: file.to_owned(),
+        line,
+        column: 1,
+        fingerprint: checks::fingerprint(&[id, file]),
+        message,
+        row: None,
+    }
+}
+
+fn apply_severities(findings: &mut [Finding], overrides: &BTreeMap<String, Severity>) {
+    for f in findings {
+        // Shared findings stay info: they describe the folder, not a locale's defect.
+        if f.locale != "*"
+            && let Some(&s) = overrides.get(f.id)
+        {
+            f.severity = s;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Turning file bytes into text: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, CRLF, and the
+//! byte-offset → line/column index every finding location comes from.
+
+/// How a file's bytes were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16 little endian with a byte-order mark.
+    Utf16Le,
+    /// UTF-16 big endian with a byte-order mark.
+    Utf16Be,
+}
+
+/// Why bytes could not be decoded as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes look binary (NUL bytes without a UTF-16 byte-order mark).
+    Binary,
+    /// Invalid UTF-8 at this byte offset (1-based line given for the message).
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+        /// 1-based line of that offset.
+        line: usize,
+    },
+    /// A UTF-16 file with an odd length or an unpaired surrogate.
+    InvalidUtf16,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary => write!(f, "binary content (NUL bytes), not a text file"),
+            DecodeError::InvalidUtf8 { offset, line } => {
+                write!(
+                    f,
+                    "invalid UTF-8 at byte {offset} (line {line}); save the file as UTF-8"
+                )
+            }
+            DecodeError::InvalidUtf16 => {
+                write!(f, "invalid UTF-16 (odd length or unpaired surrogate)")
+            }
+        }
+    }
+}
+
+/// Decode file bytes to a `String` with `\n` line ends (CRLF and lone CR become LF).
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        (decode_utf8(rest)?, Encoding::Utf8Bom)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (decode_utf16(rest, u16::from_le_bytes)?, Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be)
+    } else {
+        if bytes.contains(&0) {
+            return Err(DecodeError::Binary);
+        }
+        (decode_utf8(bytes)?, Encoding::Utf8)
+    };
+    Ok((normalize_newlines(text), encoding))
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            Err(DecodeError::InvalidUtf8 { offset, line })
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::InvalidUtf16);
+    }
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| DecodeError::InvalidUtf16)
+}
+
+fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Maps byte offsets of a text to 1-based lines and columns (columns count characters).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// 1-based (line, column) of a byte offset; the column counts characters.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let end = offset.min(text.len());
+        let col = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True for an empty index (never: a text has at least one line).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_every_supported_encoding_to_the_same_text() {
+        let expected = "# Titel\nÄpfel\n";
+        let utf8 = expected.as_bytes().to_vec();
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(&utf8);
+        let crlf = "# Titel\r\nÄpfel\r\n".as_bytes().to_vec();
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "# Titel\r\nÄpfel\r\n".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&utf8).map(|d| d.1), Ok(Encoding::Utf8));
+        assert_eq!(decode(&bom), Ok((expected.to_owned(), Encoding::Utf8Bom)));
+        assert_eq!(decode(&crlf).map(|d| d.0), Ok(expected.to_owned()));
+        assert_eq!(decode(&le), Ok((expected.to_owned(), Encoding::Utf16Le)));
+        assert_eq!(decode(&be), Ok((expected.to_owned(), Encoding::Utf16Be)));
+    }
+
+    #[test]
+    fn rejects_binary_and_invalid_input_with_a_reason() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"ok\nbad \xc3\x28 here"),
+            Err(DecodeError::InvalidUtf8 { offset: 7, line: 2 })
+        );
+        assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(DecodeError::InvalidUtf16));
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(DecodeError::InvalidUtf16)
+        );
+    }
+
+    #[test]
+    fn line_index_gives_lines_and_character_columns() {
+        let text = "ab\nцвет x\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        let x = text.find('x').unwrap_or_default();
+        assert_eq!(idx.line_col(text, x), (2, 6));
+        assert_eq!(idx.line(text.len()), 3);
+    }
+}
