@@ -156,8 +156,8 @@ fn block_features(b: &Block) -> Vec<String> {
     );
     out.extend(b.inline_code.iter().map(|c| format!("`{}", c.text)));
     out.extend(b.numbers.iter().map(|n| format!("9{n}")));
-    if let Some(code) = &b.code {
-        out.push(format!("```{}", code.trim()));
+    if b.code.is_some() {
+        out.push(format!("```{}", b.code_lines().join("\n")));
     }
     out
 }
@@ -327,7 +327,8 @@ fn block_similarity(a: &Block, b: &Block) -> f64 {
     if fa.is_empty() && fb.is_empty() {
         return 0.5;
     }
-    0.3 + 0.7 * jaccard(&fa, &fb)
+    // Same kind is enough to pair in order; shared features decide between candidates.
+    0.4 + 0.6 * jaccard(&fa, &fb)
 }
 
 /// Pair two sequences: exact keys first (patience diff), then a fuzzy, order-keeping pairing of what lies

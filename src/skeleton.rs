@@ -122,6 +122,39 @@ pub struct Block {
     pub section: Option<usize>,
 }
 
+impl Block {
+    /// The lines of a code block that carry code: comments and blank lines left out, since translating
+    /// comments is legitimate.
+    pub fn code_lines(&self) -> Vec<String> {
+        let Some(code) = &self.code else {
+            return Vec::new();
+        };
+        code.lines()
+            .map(strip_comment)
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+/// A code line without its comment (`# …`, `// …`, `-- …`, trailing ` # …`).
+pub fn strip_comment(line: &str) -> &str {
+    let t = line.trim_start();
+    if ["#", "//", "--", ";", "REM ", "<!--", "/*", "*"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && !t.starts_with("#!")
+    {
+        return "";
+    }
+    for marker in [" # ", " // "] {
+        if let Some(i) = line.find(marker) {
+            return &line[..i];
+        }
+    }
+    line
+}
+
 /// The skeleton of a file.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Skeleton {

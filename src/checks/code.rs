@@ -15,38 +15,9 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
     out
 }
 
-/// Code lines without comments and surrounding blanks.
-fn code_lines(block: &Block) -> Vec<String> {
-    let Some(code) = &block.code else {
-        return Vec::new();
-    };
-    code.lines()
-        .map(strip_comment)
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-fn strip_comment(line: &str) -> &str {
-    let t = line.trim_start();
-    if ["#", "//", "--", ";", "REM ", "<!--", "/*", "*"]
-        .iter()
-        .any(|p| t.starts_with(p))
-        && !t.starts_with("#!")
-    {
-        return "";
-    }
-    for marker in [" # ", " // "] {
-        if let Some(i) = line.find(marker) {
-            return &line[..i];
-        }
-    }
-    line
-}
-
 fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     let Some(expected) = ctx
-        .reference(r, |b| (b.kind == BlockKind::Code).then(|| code_lines(b)))
+        .reference(r, |b| (b.kind == BlockKind::Code).then(|| b.code_lines()))
         .flatten()
     else {
         return;
@@ -55,7 +26,7 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         if b.kind != BlockKind::Code {
             continue;
         }
-        let got = code_lines(b);
+        let got = b.code_lines();
         if got == expected {
             continue;
         }
@@ -151,7 +122,7 @@ fn backticked(items: &[&String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::skeleton::strip_comment;
 
     #[test]
     fn comments_do_not_count_as_code() {

@@ -228,7 +228,7 @@ fn anchor_problem(
 }
 
 /// Missing targets: per link, unless every locale shares the problem (they all link it and all miss it,
-/// or none of this locale's relative links resolve: the folder does not hold the targets).
+/// or no relative link of the document resolves anywhere: the folder does not hold the targets).
 fn missing_files(
     ctx: &DocContext<'_>,
     missing: &[MissingLink<'_>],
@@ -250,6 +250,8 @@ fn missing_files(
             }
         }
     }
+    // No relative link of any locale resolves: the opened folder does not hold the link targets at all.
+    let none_resolve = !resolving.iter().any(|&r| r);
     let mut out = Vec::new();
     let mut shared: BTreeSet<&str> = BTreeSet::new();
     let mut first_shared: Option<&MissingLink<'_>> = None;
@@ -257,7 +259,7 @@ fn missing_files(
         let all_miss = linkers
             .get(m.path.as_str())
             .is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(m.path.as_str()));
-        if all_miss || !resolving[m.col] {
+        if all_miss || none_resolve {
             shared.insert(&m.path);
             first_shared.get_or_insert(m);
             continue;

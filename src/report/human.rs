@@ -111,17 +111,25 @@ fn totals(review: &Review, out: &mut String) {
     let locales = review.corpus.locales().len();
     let _ = writeln!(
         out,
-        "{} findings ({} errors, {} warnings, {} info) in {} documents, {} files, {} locales{}",
-        review.findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
+        "{} ({}, {}, {} info) in {}, {}, {}{}",
+        plural(review.findings.len(), "finding"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
         count(Severity::Info),
-        review.corpus.documents.len(),
-        review.corpus.files.len(),
-        locales,
+        plural(review.corpus.documents.len(), "document"),
+        plural(review.corpus.files.len(), "file"),
+        plural(locales, "locale"),
         review
             .source
             .as_ref()
             .map_or_else(String::new, |s| format!("; source {s}"))
     );
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
