@@ -340,36 +340,28 @@ fn pair_up(
     threshold: f64,
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let mut out = Vec::new();
-    let mut hunk_a = usize::MAX..0;
-    let mut hunk_b = usize::MAX..0;
-    let flush = |out: &mut Vec<_>, ha: &mut Range<usize>, hb: &mut Range<usize>| {
-        if ha.start <= ha.end || hb.start <= hb.end {
-            let ra = if ha.start == usize::MAX {
-                0..0
-            } else {
-                ha.clone()
-            };
-            let rb = if hb.start == usize::MAX {
-                0..0
-            } else {
-                hb.clone()
-            };
-            out.extend(fuzzy_pairs(ra, rb, &score, threshold));
-        }
-        *ha = usize::MAX..0;
-        *hb = usize::MAX..0;
-    };
+    // The unmatched stretch since the last exact match, as (old range, new range).
+    let mut hunk: Option<(Range<usize>, Range<usize>)> = None;
     for op in capture_diff_slices(Algorithm::Patience, a, b) {
         let (tag, ra, rb) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            flush(&mut out, &mut hunk_a, &mut hunk_b);
+            if let Some((ha, hb)) = hunk.take() {
+                out.extend(fuzzy_pairs(ha, hb, &score, threshold));
+            }
             out.extend(ra.zip(rb).map(|(x, y)| (Some(x), Some(y))));
         } else {
-            hunk_a = hunk_a.start.min(ra.start)..hunk_a.end.max(ra.end);
-            hunk_b = hunk_b.start.min(rb.start)..hunk_b.end.max(rb.end);
+            hunk = Some(match hunk {
+                None => (ra, rb),
+                Some((ha, hb)) => (
+                    ha.start.min(ra.start)..ha.end.max(ra.end),
+                    hb.start.min(rb.start)..hb.end.max(rb.end),
+                ),
+            });
         }
     }
-    flush(&mut out, &mut hunk_a, &mut hunk_b);
+    if let Some((ha, hb)) = hunk {
+        out.extend(fuzzy_pairs(ha, hb, &score, threshold));
+    }
     out
 }
 

@@ -12,11 +12,11 @@ fn main() -> ExitCode {
         Command::Check(args) => match synoptic::cli::check(&args) {
             Ok((report, failed)) => {
                 let mut out = std::io::stdout().lock();
-                if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        eprintln!("synoptic: {}", synoptic::Error::Output(e));
-                        return ExitCode::from(2);
-                    }
+                if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush())
+                    && e.kind() != std::io::ErrorKind::BrokenPipe
+                {
+                    eprintln!("synoptic: {}", synoptic::Error::Output(e));
+                    return ExitCode::from(2);
                 }
                 if failed {
                     ExitCode::from(1)

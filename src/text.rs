@@ -77,7 +77,7 @@ fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::InvalidUtf16);
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));

@@ -203,11 +203,14 @@ fn heading_level(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     }
 }
 
+/// A count a block has: its name, how to read it, and whether it applies to the row's kind.
+type Measure = (&'static str, fn(&Block) -> usize, bool);
+
 fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     let Some(kind) = ctx.reference(r, |b| b.kind) else {
         return;
     };
-    let measures: [(&str, fn(&Block) -> usize, bool); 3] = [
+    let measures: [Measure; 3] = [
         (
             if kind == BlockKind::Table {
                 "table rows"
@@ -226,7 +229,7 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         }
         let mut diffs = Vec::new();
         for (name, measure, applies) in &measures {
-            let Some(expected) = ctx.reference(r, |x| measure(x)).filter(|_| *applies) else {
+            let Some(expected) = ctx.reference(r, measure).filter(|_| *applies) else {
                 continue;
             };
             let got = measure(b);

@@ -135,9 +135,9 @@ fn do_not_translate(
                 continue;
             };
             // A bare URL's "text" is only the word before it: the name may stand elsewhere in the sentence.
-            if !text.contains(name.as_str())
-                && !(bare && contains_word(&without_urls(&b.text), name))
-            {
+            let kept = text.contains(name.as_str())
+                || (bare && contains_word(&without_urls(&b.text), name));
+            if !kept {
                 let message = format!(
                     "link text `{text}` should keep the name `{name}` (as the other locales do for {target})"
                 );
@@ -290,11 +290,9 @@ fn latin_key(s: &str) -> String {
     lower
         .replace("ph", "f")
         .replace('w', "v")
-        .replace('c', "k")
-        .replace('q', "k")
+        .replace(['c', 'q'], "k")
         .replace('x', "ks")
-        .replace('y', "i")
-        .replace('j', "i")
+        .replace(['y', 'j'], "i")
         .replace("kh", "h")
 }
 
