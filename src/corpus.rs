@@ -375,6 +375,7 @@ fn assign_group_keys(corpus: &mut Corpus) {
                 f.locale = seg_locale.0;
                 f.locale_origin = LocaleOrigin::PathSegment(seg_locale.1);
             }
+            let key = bundle_key(&key);
             dir_keys.insert(key.clone());
             f.group_key = key;
         } else if let Some((base, l)) = suffix_key(&f.rel) {
@@ -464,6 +465,14 @@ fn key_without_locale_dir(
         }
     }
     None
+}
+
+/// Hugo serves `x.md` and the leaf bundle `x/index.md` at one URL: they are one page.
+fn bundle_key(key: &str) -> String {
+    match key.strip_suffix("/index.md") {
+        Some(stem) if !stem.is_empty() => format!("{stem}.md"),
+        _ => key.to_owned(),
+    }
 }
 
 fn suffix_key(rel: &str) -> Option<(String, Locale)> {

@@ -118,6 +118,8 @@ pub struct Block {
     pub columns: usize,
     /// Emphasis and strong spans.
     pub emphasis: usize,
+    /// Byte offset of a literal `**` left in the text: strong emphasis CommonMark did not close.
+    pub unclosed_strong: Option<usize>,
     /// Index of the heading that opens this block's section (`None` before the first heading).
     pub section: Option<usize>,
 }
@@ -214,6 +216,7 @@ struct Builder<'a> {
     anchors: BTreeSet<String>,
     slugs: SlugCounter,
     section: Option<usize>,
+    star_end: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -229,6 +232,7 @@ impl<'a> Builder<'a> {
             anchors: BTreeSet::new(),
             slugs: SlugCounter::default(),
             section: None,
+            star_end: None,
         }
     }
 
@@ -248,7 +252,10 @@ impl<'a> Builder<'a> {
                     self.close_block();
                 }
             }
-            Event::Text(t) => self.push_text(&t),
+            Event::Text(t) => {
+                self.note_literal_stars(&t, &range);
+                self.push_text(&t);
+            }
             Event::Code(code) => {
                 self.push_text(" ");
                 if let Some(b) = self.current.as_mut() {
@@ -266,6 +273,24 @@ impl<'a> Builder<'a> {
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {}
         }
+    }
+
+    /// Delimiters CommonMark could not pair come through as literal `*` text, one event each; two in a
+    /// row are a `**` that was meant to open or close strong emphasis.
+    fn note_literal_stars(&mut self, t: &str, range: &Range<usize>) {
+        let Some(b) = self.current.as_mut().filter(|b| b.code.is_none()) else {
+            return;
+        };
+        if let Some(i) = t.find("**") {
+            b.unclosed_strong.get_or_insert(range.start + i);
+        } else if t == "*" {
+            if self.star_end == Some(range.start) {
+                b.unclosed_strong.get_or_insert(range.start - 1);
+            }
+            self.star_end = Some(range.end);
+            return;
+        }
+        self.star_end = None;
     }
 
     fn open_block(&mut self, tag: &Tag<'_>, range: Range<usize>) {
@@ -298,6 +323,7 @@ impl<'a> Builder<'a> {
             items: 0,
             columns: 0,
             emphasis: 0,
+            unclosed_strong: None,
             section: self.section,
         });
     }

@@ -234,18 +234,19 @@ fn missing_files(
     missing: &[MissingLink<'_>],
     resolving: &[bool],
 ) -> Vec<Finding> {
+    // Keyed by the locale-neutral target, so `/docs/x/` in en and in de count as one link.
+    let keys: Vec<String> = missing.iter().map(|m| comparable(&m.link.target)).collect();
     let mut linkers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut missers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for m in missing {
-        missers.entry(m.path.as_str()).or_default().insert(m.col);
+    for (m, key) in missing.iter().zip(&keys) {
+        missers.entry(key.as_str()).or_default().insert(m.col);
     }
     for r in 0..ctx.alignment.rows.len() {
         for (c, b) in ctx.cells(r) {
             for l in b.links.iter().chain(&b.images) {
-                if let Resolved::Found(p) | Resolved::Missing(p) = resolve_link(ctx, c, l)
-                    && let Some(key) = missers.keys().find(|k| **k == p.as_str())
-                {
-                    linkers.entry(key).or_default().insert(c);
+                let key = comparable(&l.target);
+                if let Some(k) = missers.keys().find(|k| **k == key.as_str()) {
+                    linkers.entry(k).or_default().insert(c);
                 }
             }
         }
@@ -255,12 +256,12 @@ fn missing_files(
     let mut out = Vec::new();
     let mut shared: BTreeSet<&str> = BTreeSet::new();
     let mut first_shared: Option<&MissingLink<'_>> = None;
-    for m in missing {
+    for (m, key) in missing.iter().zip(&keys) {
         let all_miss = linkers
-            .get(m.path.as_str())
-            .is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(m.path.as_str()));
+            .get(key.as_str())
+            .is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(key.as_str()));
         if all_miss || none_resolve {
-            shared.insert(&m.path);
+            shared.insert(key.as_str());
             first_shared.get_or_insert(m);
             continue;
         }
@@ -384,10 +385,10 @@ fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
             });
         }
     }
-    if let Some(i) = masked.find("**") {
+    if let Some(offset) = b.unclosed_strong {
         out.push(Malformed {
             subject: "strong".to_owned(),
-            offset: at(i),
+            offset,
             message: "`**` is not closed: CommonMark does not end strong emphasis before a letter after punctuation (add a space or move the `**`)".to_owned(),
         });
     }
@@ -448,30 +449,30 @@ fn bare_urls(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The link targets of a block in a comparable form: no fragment, no `./`, locale segments neutral.
+/// The link targets of a block in a comparable form (see [`comparable`]).
 fn comparable_targets(b: &Block) -> Vec<String> {
     let mut v: Vec<String> = b.links.iter().map(|l| comparable(&l.target)).collect();
     v.sort();
     v
 }
 
+/// A target in a form that is the same across locales: no fragment, no `./`, and locale segments
+/// (`/de/docs/`, `…/en-us/azure/…`) replaced by `{locale}` (a leading one dropped).
 fn comparable(target: &str) -> String {
     let t = target.split('#').next().unwrap_or_default().trim();
     let t = t.strip_prefix("./").unwrap_or(t);
-    t.split('/')
-        .map(|seg| {
-            if seg.len() >= 2
-                && seg.len() <= 10
-                && seg.contains('-')
-                && Locale::parse(seg).is_some()
-            {
-                "{locale}"
-            } else {
-                seg
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    let absolute = t.starts_with('/');
+    let mut segs: Vec<&str> = t.split('/').collect();
+    for (i, seg) in segs.iter_mut().enumerate() {
+        let leading = absolute && i == 1;
+        if (leading || (seg.contains('-') && seg.len() <= 10)) && Locale::parse(seg).is_some() {
+            *seg = "{locale}";
+        }
+    }
+    if absolute && segs.get(1) == Some(&"{locale}") {
+        segs.remove(1);
+    }
+    segs.join("/")
 }
 
 fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {

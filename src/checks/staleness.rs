@@ -278,8 +278,17 @@ pub fn check_corpus(
                 out.push(corpus_finding("meta.orphan", d.name.as_str(), f, msg, ""));
             }
         }
+        let orphan = source_locale.is_some() && d.source.is_none();
         for (locale, n) in &per_locale {
-            if locales.contains(locale) || docs.len() < 3 || *n * 2 <= docs.len() {
+            let is_source = source_locale.is_some_and(|s| {
+                crate::locale::Locale::parse(locale).is_some_and(|l| l.same_language(s))
+            });
+            // An orphan's missing source is said by meta.orphan.
+            if locales.contains(locale)
+                || docs.len() < 3
+                || *n * 2 <= docs.len()
+                || (orphan && is_source)
+            {
                 continue;
             }
             let msg = format!(

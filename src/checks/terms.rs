@@ -631,14 +631,16 @@ fn shared_in_row(segments: &[Vec<Run>], me: usize, run: &str) -> bool {
 fn identical_to_source(ctx: &DocContext<'_>, r: usize, c: usize, b: &Block) -> Option<Finding> {
     let s = ctx.source?;
     let src = ctx.block(r, s)?;
-    let prose_words = glossary::words(&src.text)
+    // Real prose: at least four words of three letters or more, twenty letters in all.
+    let words = glossary::words(&src.text);
+    let prose_words = words
         .iter()
-        .filter(|(_, w)| {
-            ENGLISH_WORDS.contains(&w.to_lowercase().as_str()) || w.chars().all(char::is_lowercase)
-        })
+        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .count();
+    let letters = src.text.chars().filter(|c| c.is_alphabetic()).count();
     if src.text != b.text
         || prose_words < 4
+        || letters < 20
         || ctx.files[c].locale.same_language(&ctx.files[s].locale)
     {
         return None;
