@@ -29,11 +29,7 @@ pub struct Row {
 impl Row {
     /// The columns that have a block in this row.
     pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
-        self.cells
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.is_some())
-            .map(|(i, _)| i)
+        self.cells.iter().enumerate().filter(|(_, c)| c.is_some()).map(|(i, _)| i)
     }
 
     /// How many columns have a block.
@@ -65,32 +61,18 @@ pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
     let mut rows = Vec::new();
     let mut section_of_row = Vec::new();
     for (si, srow) in section_rows.iter().enumerate() {
-        let heading_cells: Vec<Option<usize>> = srow
-            .iter()
-            .enumerate()
-            .map(|(c, s)| s.and_then(|s| sections[c][s].heading))
-            .collect();
+        let heading_cells: Vec<Option<usize>> =
+            srow.iter().enumerate().map(|(c, s)| s.and_then(|s| sections[c][s].heading)).collect();
         let start = rows.len();
         if heading_cells.iter().any(Option::is_some) {
-            rows.push(Row {
-                cells: heading_cells,
-                section_row: Some(start),
-                moved: None,
-            });
+            rows.push(Row { cells: heading_cells, section_row: Some(start), moved: None });
             section_of_row.push(si);
         }
         let section_row = (rows.len() > start).then_some(start);
-        let bodies: Vec<Option<Range<usize>>> = srow
-            .iter()
-            .enumerate()
-            .map(|(c, s)| s.map(|s| sections[c][s].body.clone()))
-            .collect();
+        let bodies: Vec<Option<Range<usize>>> =
+            srow.iter().enumerate().map(|(c, s)| s.map(|s| sections[c][s].body.clone())).collect();
         for cells in align_blocks(skeletons, &bodies, pivot) {
-            rows.push(Row {
-                cells,
-                section_row,
-                moved: None,
-            });
+            rows.push(Row { cells, section_row, moved: None });
             section_of_row.push(si);
         }
     }
@@ -111,18 +93,12 @@ fn split_sections(sk: &Skeleton) -> Vec<Section> {
     let mut start = 0;
     for (i, b) in sk.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
-            out.push(Section {
-                heading,
-                body: start..i,
-            });
+            out.push(Section { heading, body: start..i });
             heading = Some(i);
             start = i + 1;
         }
     }
-    out.push(Section {
-        heading,
-        body: start..sk.blocks.len(),
-    });
+    out.push(Section { heading, body: start..sk.blocks.len() });
     out
 }
 
@@ -131,8 +107,7 @@ fn most_typical(skeletons: &[&Skeleton]) -> usize {
     let features: Vec<HashSet<String>> = skeletons.iter().map(|s| doc_features(s)).collect();
     (0..skeletons.len())
         .max_by(|&a, &b| {
-            let score =
-                |i: usize| -> f64 { features.iter().map(|f| jaccard(&features[i], f)).sum() };
+            let score = |i: usize| -> f64 { features.iter().map(|f| jaccard(&features[i], f)).sum() };
             score(a).total_cmp(&score(b)).then(b.cmp(&a))
         })
         .unwrap_or(0)
@@ -148,12 +123,7 @@ fn block_features(b: &Block) -> Vec<String> {
     if let Some(a) = b.anchor.as_ref().filter(|a| a.explicit) {
         out.push(format!("#{}", a.id));
     }
-    out.extend(
-        b.links
-            .iter()
-            .chain(&b.images)
-            .map(|l| format!(">{}", strip_fragment(&l.target))),
-    );
+    out.extend(b.links.iter().chain(&b.images).map(|l| format!(">{}", strip_fragment(&l.target))));
     out.extend(b.inline_code.iter().map(|c| format!("`{}", c.text)));
     out.extend(b.numbers.iter().map(|n| format!("9{n}")));
     if b.code.is_some() {
@@ -169,19 +139,11 @@ fn strip_fragment(target: &str) -> &str {
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     let shared = a.intersection(b).count();
     let union = a.len() + b.len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Progressive alignment of the section lists; returns rows of per-column section indices.
-fn align_sections(
-    skeletons: &[&Skeleton],
-    sections: &[Vec<Section>],
-    pivot: usize,
-) -> Vec<Vec<Option<usize>>> {
+fn align_sections(skeletons: &[&Skeleton], sections: &[Vec<Section>], pivot: usize) -> Vec<Vec<Option<usize>>> {
     let n = skeletons.len();
     let mut profile: Vec<Vec<Option<usize>>> = (0..sections[pivot].len())
         .map(|s| {
@@ -193,19 +155,12 @@ fn align_sections(
     for col in (0..n).filter(|&c| c != pivot) {
         let rep = |row: &Vec<Option<usize>>| representative(row);
         let key_of = |c: usize, s: usize| section_key(skeletons[c], &sections[c][s]);
-        let profile_keys: Vec<String> = profile
-            .iter()
-            .map(|row| rep(row).map_or_else(String::new, |(c, s)| key_of(c, s)))
-            .collect();
+        let profile_keys: Vec<String> =
+            profile.iter().map(|row| rep(row).map_or_else(String::new, |(c, s)| key_of(c, s))).collect();
         let col_keys: Vec<String> = (0..sections[col].len()).map(|s| key_of(col, s)).collect();
         let score = |p: usize, s: usize| -> f64 {
             rep(&profile[p]).map_or(0.0, |(c, ps)| {
-                section_similarity(
-                    skeletons[c],
-                    &sections[c][ps],
-                    skeletons[col],
-                    &sections[col][s],
-                )
+                section_similarity(skeletons[c], &sections[c][ps], skeletons[col], &sections[col][s])
             })
         };
         let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
@@ -229,43 +184,23 @@ fn section_key(sk: &Skeleton, s: &Section) -> String {
 
 fn section_similarity(a_sk: &Skeleton, a: &Section, b_sk: &Skeleton, b: &Section) -> f64 {
     let (Some(ha), Some(hb)) = (a.heading, b.heading) else {
-        return if a.heading.is_none() && b.heading.is_none() {
-            1.0
-        } else {
-            0.0
-        };
+        return if a.heading.is_none() && b.heading.is_none() { 1.0 } else { 0.0 };
     };
-    let level = if a_sk.blocks[ha].level == b_sk.blocks[hb].level {
-        0.4
-    } else {
-        0.1
-    };
+    let level = if a_sk.blocks[ha].level == b_sk.blocks[hb].level { 0.4 } else { 0.1 };
     let feats = |sk: &Skeleton, s: &Section| -> HashSet<String> {
         sk.blocks[s.body.clone()]
             .iter()
             .flat_map(block_features)
-            .chain(
-                sk.blocks[s.body.clone()]
-                    .iter()
-                    .map(|b| format!("k{:?}", b.kind)),
-            )
+            .chain(sk.blocks[s.body.clone()].iter().map(|b| format!("k{:?}", b.kind)))
             .collect()
     };
     let (fa, fb) = (feats(a_sk, a), feats(b_sk, b));
-    let content = if fa.is_empty() && fb.is_empty() {
-        1.0
-    } else {
-        jaccard(&fa, &fb)
-    };
+    let content = if fa.is_empty() && fb.is_empty() { 1.0 } else { jaccard(&fa, &fb) };
     level + 0.6 * content
 }
 
 /// Progressive alignment of the blocks of one aligned section; returns rows of per-column block indices.
-fn align_blocks(
-    skeletons: &[&Skeleton],
-    bodies: &[Option<Range<usize>>],
-    pivot: usize,
-) -> Vec<Vec<Option<usize>>> {
+fn align_blocks(skeletons: &[&Skeleton], bodies: &[Option<Range<usize>>], pivot: usize) -> Vec<Vec<Option<usize>>> {
     let n = skeletons.len();
     let order = std::iter::once(pivot).chain((0..n).filter(|&c| c != pivot));
     let mut profile: Vec<Vec<Option<usize>>> = Vec::new();
@@ -287,25 +222,15 @@ fn align_blocks(
         }
         let profile_keys: Vec<String> = profile
             .iter()
-            .map(|row| {
-                representative(row)
-                    .map_or_else(String::new, |(c, b)| block_key(&skeletons[c].blocks[b]))
-            })
+            .map(|row| representative(row).map_or_else(String::new, |(c, b)| block_key(&skeletons[c].blocks[b])))
             .collect();
-        let col_keys: Vec<String> = blocks
-            .iter()
-            .map(|&b| block_key(&skeletons[col].blocks[b]))
-            .collect();
+        let col_keys: Vec<String> = blocks.iter().map(|&b| block_key(&skeletons[col].blocks[b])).collect();
         let score = |p: usize, i: usize| -> f64 {
-            representative(&profile[p]).map_or(0.0, |(c, b)| {
-                block_similarity(&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]])
-            })
+            representative(&profile[p])
+                .map_or(0.0, |(c, b)| block_similarity(&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]]))
         };
         let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
-        let pairs = pairs
-            .into_iter()
-            .map(|(p, i)| (p, i.map(|i| blocks[i])))
-            .collect();
+        let pairs = pairs.into_iter().map(|(p, i)| (p, i.map(|i| blocks[i]))).collect();
         profile = merge_into_profile(&profile, pairs, col, n);
     }
     profile
@@ -352,10 +277,9 @@ fn pair_up(
         } else {
             hunk = Some(match hunk {
                 None => (ra, rb),
-                Some((ha, hb)) => (
-                    ha.start.min(ra.start)..ha.end.max(ra.end),
-                    hb.start.min(rb.start)..hb.end.max(rb.end),
-                ),
+                Some((ha, hb)) => {
+                    (ha.start.min(ra.start)..ha.end.max(ra.end), hb.start.min(rb.start)..hb.end.max(rb.end))
+                }
             });
         }
     }
@@ -374,20 +298,13 @@ fn fuzzy_pairs(
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 || n * m > MAX_FUZZY_CELLS {
-        return a
-            .map(|x| (Some(x), None))
-            .chain(b.map(|y| (None, Some(y))))
-            .collect();
+        return a.map(|x| (Some(x), None)).chain(b.map(|y| (None, Some(y)))).collect();
     }
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let s = score(a.start + i, b.start + j);
-            let take = if s >= threshold {
-                s + best[i + 1][j + 1]
-            } else {
-                f64::MIN
-            };
+            let take = if s >= threshold { s + best[i + 1][j + 1] } else { f64::MIN };
             best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
         }
     }
@@ -431,18 +348,15 @@ fn merge_into_profile(
 /// A section that some locales have elsewhere: a heading row where they lack it and a heading row where
 /// only they have it, with the same explicit anchor or mostly the same content, point at each other.
 fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
-    let heading_rows: Vec<usize> = (0..rows.len())
-        .filter(|&r| rows[r].section_row == Some(r))
-        .collect();
+    let heading_rows: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].section_row == Some(r)).collect();
     for &r in &heading_rows {
         for &other in &heading_rows {
             if r == other || rows[r].moved.is_some() || rows[other].moved.is_some() {
                 continue;
             }
-            let complementary = (0..skeletons.len())
-                .all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
-            let Some(c) = (0..skeletons.len())
-                .find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some())
+            let complementary =
+                (0..skeletons.len()).all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
+            let Some(c) = (0..skeletons.len()).find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some())
             else {
                 continue;
             };
@@ -457,12 +371,7 @@ fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
     }
 }
 
-fn same_section(
-    rows: &[Row],
-    skeletons: &[&Skeleton],
-    a: (usize, usize),
-    b: (usize, usize),
-) -> bool {
+fn same_section(rows: &[Row], skeletons: &[&Skeleton], a: (usize, usize), b: (usize, usize)) -> bool {
     let features = |(row, col): (usize, usize)| -> HashSet<String> {
         rows.iter()
             .filter(|x| x.section_row == Some(row))
@@ -500,11 +409,9 @@ mod tests {
 
     #[test]
     fn aligns_sections_by_anchor_and_leaves_gaps() {
-        let en = sk(
-            "# Intro {#intro}\n\nHello.\n\n## Setup {#setup}\n\nRun `x`.\n\n## Usage {#usage}\n\nUse [it](a.md).\n",
-        );
-        let de =
-            sk("# Einführung {#intro}\n\nHallo.\n\n## Benutzung {#usage}\n\nBenutze [es](a.md).\n");
+        let en =
+            sk("# Intro {#intro}\n\nHello.\n\n## Setup {#setup}\n\nRun `x`.\n\n## Usage {#usage}\n\nUse [it](a.md).\n");
+        let de = sk("# Einführung {#intro}\n\nHallo.\n\n## Benutzung {#usage}\n\nBenutze [es](a.md).\n");
         let fr = sk(
             "# Introduction {#intro}\n\nBonjour.\n\n## Installation {#setup}\n\nLancez `x`.\n\n## Extra {#extra}\n\nEn plus.\n\n## Utilisation {#usage}\n\nUtilisez [le](a.md).\n",
         );
@@ -529,11 +436,8 @@ mod tests {
     #[test]
     fn pairs_changed_blocks_by_signature_without_anchors_or_source() {
         let a = sk("# A\n\nSee [x](x.md) and [y](y.md).\n\n```\ncode\n```\n\nLast words here.\n");
-        let b =
-            sk("# B\n\nSiehe [x](x.md) und [y](y-neu.md).\n\n```\ncode\n```\n\nLetzte Worte.\n");
-        let c = sk(
-            "# C\n\nVoir [x](x.md) et [y](y.md).\n\nNouveau paragraphe.\n\n```\ncode\n```\n\nDerniers mots.\n",
-        );
+        let b = sk("# B\n\nSiehe [x](x.md) und [y](y-neu.md).\n\n```\ncode\n```\n\nLetzte Worte.\n");
+        let c = sk("# C\n\nVoir [x](x.md) et [y](y.md).\n\nNouveau paragraphe.\n\n```\ncode\n```\n\nDerniers mots.\n");
         let all = [&a, &b, &c];
         let al = align(&all, None);
         assert_eq!(
@@ -550,17 +454,12 @@ mod tests {
 
     #[test]
     fn a_section_elsewhere_is_marked_moved_not_reordered() {
-        let a =
-            sk("# T {#t}\n\n## P {#privacy}\n\nPrivacy.\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n");
-        let b = sk(
-            "# T {#t}\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n\n## P {#privacy}\n\nPrivatsphäre.\n",
-        );
+        let a = sk("# T {#t}\n\n## P {#privacy}\n\nPrivacy.\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n");
+        let b = sk("# T {#t}\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n\n## P {#privacy}\n\nPrivatsphäre.\n");
         let all = [&a, &a.clone(), &b];
         let al = align(&all, None);
         let t = table(&all, &al);
-        let p_rows: Vec<usize> = (0..t.len())
-            .filter(|&r| t[r].contains(&"P".to_owned()))
-            .collect();
+        let p_rows: Vec<usize> = (0..t.len()).filter(|&r| t[r].contains(&"P".to_owned())).collect();
         assert_eq!(p_rows.len(), 2, "{t:?}");
         assert_eq!(al.rows[p_rows[0]].moved, Some(p_rows[1]));
         assert_eq!(al.rows[p_rows[1]].moved, Some(p_rows[0]));
@@ -571,14 +470,11 @@ mod tests {
     #[test]
     fn pathological_hunks_do_not_explode() {
         let big: String = (0..3000).map(|i| format!("para {i}\n\n")).collect();
-        let other: String = (0..3000)
-            .map(|i| format!("absatz [l{i}](x{i}.md)\n\n"))
-            .collect();
+        let other: String = (0..3000).map(|i| format!("absatz [l{i}](x{i}.md)\n\n")).collect();
         let (a, b) = (sk(&big), sk(&other));
         let al = align(&[&a, &b], Some(0));
         assert_eq!(
-            al.rows.iter().filter(|r| r.count() == 2).count()
-                + al.rows.iter().filter(|r| r.count() == 1).count(),
+            al.rows.iter().filter(|r| r.count() == 2).count() + al.rows.iter().filter(|r| r.count() == 1).count(),
             al.rows.len()
         );
     }

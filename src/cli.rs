@@ -11,11 +11,16 @@ use std::path::PathBuf;
 /// Review translated documentation: N locales aligned by structure, with link, term, structure and
 /// staleness checks.
 #[derive(Debug, Parser)]
-#[command(name = "synoptic", version, about)]
+#[command(name = "synoptic", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do.
+    /// What to do; without a subcommand the window opens.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// A folder or Markdown file to open in the window (default: the last folder, else the bundled sample).
+    pub path: Option<PathBuf>,
+    /// Render the window until the document is shown, write a PNG of it to FILE, and exit.
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
 }
 
 /// Subcommands.
@@ -63,10 +68,7 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 
 /// Run `check`: build the review, render it, and say whether the findings fail the run.
 pub fn check(args: &CheckArgs) -> crate::Result<(String, bool)> {
-    let options = CheckOptions {
-        source: args.source.clone(),
-        glossary: args.glossary.clone(),
-    };
+    let options = CheckOptions { source: args.source.clone(), glossary: args.glossary.clone() };
     let review = Review::build(&args.paths, &options)?;
     let report = crate::report::render(&review, args.format);
     let failed = match args.fail_on {

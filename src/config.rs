@@ -45,25 +45,16 @@ impl Config {
         if !path.is_file() {
             return Ok(Config::default());
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
         Config::parse(&text, &path, folder)
     }
 
     /// Parse configuration text; `path` is for messages, `folder` resolves the glossary path.
     pub fn parse(text: &str, path: &Path, folder: &Path) -> Result<Config> {
-        let err = |reason: String| Error::Config {
-            path: path.to_path_buf(),
-            reason,
-        };
+        let err = |reason: String| Error::Config { path: path.to_path_buf(), reason };
         let raw: Raw = toml::from_str(text).map_err(|e| err(e.message().to_owned()))?;
         let source = match raw.source {
-            Some(s) => Some(
-                Locale::parse(&s)
-                    .ok_or_else(|| err(format!("source: '{s}' is not a locale tag")))?,
-            ),
+            Some(s) => Some(Locale::parse(&s).ok_or_else(|| err(format!("source: '{s}' is not a locale tag")))?),
             None => None,
         };
         let mut severity = BTreeMap::new();
@@ -71,18 +62,11 @@ impl Config {
             if !CHECKS.iter().any(|(known, _, _)| *known == id) {
                 return Err(err(format!("severity: unknown finding id `{id}`")));
             }
-            let level = Severity::parse(&level).ok_or_else(|| {
-                err(format!(
-                    "severity: `{level}` for `{id}` is not error, warning or info"
-                ))
-            })?;
+            let level = Severity::parse(&level)
+                .ok_or_else(|| err(format!("severity: `{level}` for `{id}` is not error, warning or info")))?;
             severity.insert(id, level);
         }
-        Ok(Config {
-            source,
-            glossary: raw.glossary.map(|g| folder.join(g)),
-            severity,
-        })
+        Ok(Config { source, glossary: raw.glossary.map(|g| folder.join(g)), severity })
     }
 }
 
@@ -101,16 +85,9 @@ mod tests {
 
     #[test]
     fn mistakes_are_named() {
-        let e = Config::parse(
-            "[severity]\n\"link.nope\" = \"info\"\n",
-            Path::new("s.toml"),
-            Path::new("."),
-        )
-        .expect_err("bad id");
-        assert_eq!(
-            e.to_string(),
-            "s.toml: configuration: severity: unknown finding id `link.nope`"
-        );
+        let e = Config::parse("[severity]\n\"link.nope\" = \"info\"\n", Path::new("s.toml"), Path::new("."))
+            .expect_err("bad id");
+        assert_eq!(e.to_string(), "s.toml: configuration: severity: unknown finding id `link.nope`");
         assert!(Config::parse("sauce = 1\n", Path::new("s.toml"), Path::new(".")).is_err());
     }
 }

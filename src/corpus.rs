@@ -11,15 +11,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Front-matter keys that name a file's locale, in order of preference.
-const LOCALE_KEYS: &[&str] = &[
-    "ms.contentlocale",
-    "lang",
-    "language",
-    "locale",
-    "languageCode",
-];
+const LOCALE_KEYS: &[&str] = &["ms.contentlocale", "lang", "language", "locale", "languageCode"];
 
 /// How a file's locale was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,6 +89,33 @@ pub struct Document {
     pub source: Option<usize>,
 }
 
+/// Progress of a load, shared with the thread that shows it: files read of total, and a cancel flag.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files to read.
+    pub total: AtomicUsize,
+    /// Files read so far.
+    pub done: AtomicUsize,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Ask the load to stop.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// True once cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// (files read, total).
+    pub fn counts(&self) -> (usize, usize) {
+        (self.done.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+    }
+}
+
 /// Options for loading.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -123,18 +145,34 @@ pub struct Corpus {
 impl Corpus {
     /// Load every Markdown file under `paths` (folders or files) and group them into documents.
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
+        Corpus::load_with_progress(paths, options, &Progress::default())
+    }
+
+    /// [`Corpus::load`], counting files read in `progress` and stopping when it is cancelled.
+    pub fn load_with_progress(paths: &[PathBuf], options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
         let root = common_root(paths)?;
         let (candidates, all) = list_candidates(paths)?;
         if candidates.is_empty() {
             return Err(Error::EmptyFolder(root));
         }
-        let loaded: Vec<Loaded> = candidates.par_iter().map(|p| load_one(p, &root)).collect();
+        progress.total.store(candidates.len(), Ordering::Relaxed);
+        let loaded: Vec<Option<Loaded>> = candidates
+            .par_iter()
+            .map(|p| {
+                if progress.is_cancelled() {
+                    return None;
+                }
+                let item = load_one(p, &root);
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                Some(item)
+            })
+            .collect();
+        if progress.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        let loaded = loaded.into_iter().flatten();
         let existing = all.iter().map(|p| relative(p, &root)).collect();
-        let mut corpus = Corpus {
-            root: root.clone(),
-            existing,
-            ..Corpus::default()
-        };
+        let mut corpus = Corpus { root: root.clone(), existing, ..Corpus::default() };
         for item in loaded {
             match item {
                 Loaded::File(f) => corpus.files.push(*f),
@@ -147,20 +185,12 @@ impl Corpus {
         }
         assign_group_keys(&mut corpus);
         corpus.documents = group_documents(&corpus.files, options);
-        corpus.by_rel = corpus
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.rel.clone(), i))
-            .collect();
+        corpus.by_rel = corpus.files.iter().enumerate().map(|(i, f)| (f.rel.clone(), i)).collect();
         Ok(corpus)
     }
 
     /// The files of a document, in its order.
-    pub fn document_files<'a>(
-        &'a self,
-        doc: &'a Document,
-    ) -> impl Iterator<Item = &'a SourceFile> + 'a {
+    pub fn document_files<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = &'a SourceFile> + 'a {
         doc.files.iter().map(|&i| &self.files[i])
     }
 
@@ -171,8 +201,7 @@ impl Corpus {
 
     /// Every locale present, sorted.
     pub fn locales(&self) -> Vec<Locale> {
-        let set: std::collections::BTreeSet<_> =
-            self.files.iter().map(|f| f.locale.clone()).collect();
+        let set: std::collections::BTreeSet<_> = self.files.iter().map(|f| f.locale.clone()).collect();
         set.into_iter().collect()
     }
 }
@@ -189,11 +218,7 @@ fn common_root(paths: &[PathBuf]) -> Result<PathBuf> {
         if !p.exists() {
             return Err(Error::MissingPath(p.clone()));
         }
-        let dir = if p.is_dir() {
-            p.clone()
-        } else {
-            p.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
+        let dir = if p.is_dir() { p.clone() } else { p.parent().map(Path::to_path_buf).unwrap_or_default() };
         root = Some(match root {
             None => dir,
             Some(r) => common_ancestor(&r, &dir),
@@ -203,18 +228,11 @@ fn common_root(paths: &[PathBuf]) -> Result<PathBuf> {
 }
 
 fn common_ancestor(a: &Path, b: &Path) -> PathBuf {
-    a.components()
-        .zip(b.components())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x)
-        .collect()
+    a.components().zip(b.components()).take_while(|(x, y)| x == y).map(|(x, _)| x).collect()
 }
 
 fn is_markdown_name(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
 }
 
@@ -228,16 +246,10 @@ fn list_candidates(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             all.push(p.clone());
             continue;
         }
-        let walker = ignore::WalkBuilder::new(p)
-            .hidden(false)
-            .require_git(false)
-            .follow_links(false)
-            .build();
+        let walker = ignore::WalkBuilder::new(p).hidden(false).require_git(false).follow_links(false).build();
         for entry in walker {
-            let entry = entry.map_err(|e| Error::Io {
-                path: p.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
+            let entry =
+                entry.map_err(|e| Error::Io { path: p.clone(), source: std::io::Error::other(e.to_string()) })?;
             let path = entry.path();
             if path.components().any(|c| c.as_os_str() == ".git") {
                 continue;
@@ -255,10 +267,7 @@ fn list_candidates(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
 
 fn relative(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn load_one(path: &Path, root: &Path) -> Loaded {
@@ -266,11 +275,7 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            return Loaded::Problem(LoadProblem {
-                rel,
-                reason: format!("cannot read: {e}"),
-                line: 1,
-            });
+            return Loaded::Problem(LoadProblem { rel, reason: format!("cannot read: {e}"), line: 1 });
         }
     };
     let (text, encoding) = match text::decode(&bytes) {
@@ -280,16 +285,10 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
                 text::DecodeError::InvalidUtf8 { line, .. } => line,
                 _ => 1,
             };
-            return Loaded::Problem(LoadProblem {
-                rel,
-                reason: e.to_string(),
-                line,
-            });
+            return Loaded::Problem(LoadProblem { rel, reason: e.to_string(), line });
         }
     };
-    let is_txt = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if is_txt && !looks_like_markdown(&text) {
         return Loaded::Skipped(rel, "a .txt file with no Markdown in it".to_owned());
     }
@@ -347,11 +346,7 @@ fn find_locale(rel: &str, skeleton: &Skeleton, text: &str) -> (Locale, LocaleOri
 
 fn prose_sample(skeleton: &Skeleton, _text: &str) -> String {
     let mut out = String::new();
-    for b in skeleton
-        .blocks
-        .iter()
-        .filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Html))
-    {
+    for b in skeleton.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Html)) {
         out.push_str(&b.text);
         out.push('\n');
         if out.len() > 4000 {
@@ -379,10 +374,8 @@ fn assign_group_keys(corpus: &mut Corpus) {
             dir_keys.insert(key.clone());
             f.group_key = key;
         } else if let Some((base, l)) = suffix_key(&f.rel) {
-            if matches!(
-                f.locale_origin,
-                LocaleOrigin::Detected | LocaleOrigin::Unknown | LocaleOrigin::PathSegment(_)
-            ) {
+            if matches!(f.locale_origin, LocaleOrigin::Detected | LocaleOrigin::Unknown | LocaleOrigin::PathSegment(_))
+            {
                 f.locale = l;
                 f.locale_origin = LocaleOrigin::FileSuffix;
             }
@@ -423,10 +416,7 @@ fn locale_folders(files: &[SourceFile]) -> HashSet<String> {
         let segs: Vec<&str> = f.rel.split('/').collect();
         for i in 0..segs.len().saturating_sub(1) {
             if locale::from_path_segment(segs[i]).is_some() {
-                children
-                    .entry(segs[..i].join("/"))
-                    .or_default()
-                    .insert(segs[i].to_owned());
+                children.entry(segs[..i].join("/")).or_default().insert(segs[i].to_owned());
             }
         }
     }
@@ -435,11 +425,7 @@ fn locale_folders(files: &[SourceFile]) -> HashSet<String> {
         let tldr = kids.iter().any(|k| k.starts_with("pages."));
         if kids.len() >= 2 || tldr {
             for k in kids {
-                out.insert(if parent.is_empty() {
-                    k
-                } else {
-                    format!("{parent}/{k}")
-                });
+                out.insert(if parent.is_empty() { k } else { format!("{parent}/{k}") });
             }
         }
     }
@@ -447,10 +433,7 @@ fn locale_folders(files: &[SourceFile]) -> HashSet<String> {
 }
 
 /// The key of a file under a locale folder: the path with that folder taken out (`pages.de` → `pages`).
-fn key_without_locale_dir(
-    rel: &str,
-    locale_dirs: &HashSet<String>,
-) -> Option<(String, (Locale, String))> {
+fn key_without_locale_dir(rel: &str, locale_dirs: &HashSet<String>) -> Option<(String, (Locale, String))> {
     let segs: Vec<&str> = rel.split('/').collect();
     for i in 0..segs.len().saturating_sub(1) {
         let prefix = segs[..=i].join("/");
@@ -478,11 +461,7 @@ fn bundle_key(key: &str) -> String {
 fn suffix_key(rel: &str) -> Option<(String, Locale)> {
     let (dir, file) = rel.rsplit_once('/').map_or(("", rel), |(d, f)| (d, f));
     let (base, l) = locale::from_file_suffix(file)?;
-    let key = if dir.is_empty() {
-        base
-    } else {
-        format!("{dir}/{base}")
-    };
+    let key = if dir.is_empty() { base } else { format!("{dir}/{base}") };
     Some((key, l))
 }
 
@@ -497,11 +476,8 @@ fn group_documents(files: &[SourceFile], options: &LoadOptions) -> Vec<Document>
     let mut loose: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (key, members) in by_key {
         let f = &files[members[0]];
-        let flat = members.len() == 1
-            && matches!(
-                f.locale_origin,
-                LocaleOrigin::FrontMatter(_) | LocaleOrigin::Detected
-            );
+        let flat =
+            members.len() == 1 && matches!(f.locale_origin, LocaleOrigin::FrontMatter(_) | LocaleOrigin::Detected);
         if flat {
             let dir = key.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
             loose.entry(dir).or_default().push(members[0]);
@@ -512,10 +488,7 @@ fn group_documents(files: &[SourceFile], options: &LoadOptions) -> Vec<Document>
     for (_, members) in loose {
         groups.extend(cluster_by_structure(files, &members));
     }
-    let mut docs: Vec<Document> = groups
-        .into_iter()
-        .map(|g| make_document(files, g, options))
-        .collect();
+    let mut docs: Vec<Document> = groups.into_iter().map(|g| make_document(files, g, options)).collect();
     docs.sort_by(|a, b| a.name.cmp(&b.name));
     docs
 }
@@ -525,10 +498,7 @@ fn group_documents(files: &[SourceFile], options: &LoadOptions) -> Vec<Document>
 fn split_duplicate_locales(files: &[SourceFile], members: Vec<usize>) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for m in members {
-        match out
-            .iter_mut()
-            .find(|g| g.iter().all(|&o| files[o].locale != files[m].locale))
-        {
+        match out.iter_mut().find(|g| g.iter().all(|&o| files[o].locale != files[m].locale)) {
             Some(g) => g.push(m),
             None => out.push(vec![m]),
         }
@@ -544,10 +514,7 @@ fn structure_features(f: &SourceFile) -> HashSet<String> {
             out.insert(format!("#{}", a.id));
         }
         for l in b.links.iter().chain(&b.images) {
-            out.insert(format!(
-                "->{}",
-                l.target.split('#').next().unwrap_or_default()
-            ));
+            out.insert(format!("->{}", l.target.split('#').next().unwrap_or_default()));
         }
         if let Some(code) = &b.code {
             out.insert(format!("```{code}"));
@@ -562,20 +529,13 @@ fn structure_features(f: &SourceFile) -> HashSet<String> {
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
     let shared = a.intersection(b).count();
     let union = a.len() + b.len() - shared;
-    if union == 0 {
-        (0.0, 0)
-    } else {
-        (shared as f64 / union as f64, shared)
-    }
+    if union == 0 { (0.0, 0) } else { (shared as f64 / union as f64, shared) }
 }
 
 /// Greedy clustering: a file joins the most similar cluster that lacks its locale, when they share at
 /// least half of their features (and at least three).
 fn cluster_by_structure(files: &[SourceFile], members: &[usize]) -> Vec<Vec<usize>> {
-    let features: Vec<HashSet<String>> = members
-        .iter()
-        .map(|&m| structure_features(&files[m]))
-        .collect();
+    let features: Vec<HashSet<String>> = members.iter().map(|&m| structure_features(&files[m])).collect();
     let mut clusters: Vec<(Vec<usize>, HashSet<String>)> = Vec::new();
     for (k, &m) in members.iter().enumerate() {
         let best = clusters
@@ -603,11 +563,7 @@ fn make_document(files: &[SourceFile], mut members: Vec<usize>, options: &LoadOp
         rank(a).cmp(&rank(b))
     });
     let name = document_name(files, &members, source);
-    Document {
-        name,
-        files: members,
-        source,
-    }
+    Document { name, files: members, source }
 }
 
 fn pick_source(files: &[SourceFile], members: &[usize], wanted: Option<&Locale>) -> Option<usize> {
@@ -616,12 +572,7 @@ fn pick_source(files: &[SourceFile], members: &[usize], wanted: Option<&Locale>)
             .iter()
             .copied()
             .find(|&i| &files[i].locale == want)
-            .or_else(|| {
-                members
-                    .iter()
-                    .copied()
-                    .find(|&i| files[i].locale.same_language(want))
-            })
+            .or_else(|| members.iter().copied().find(|&i| files[i].locale.same_language(want)))
     };
     match wanted {
         Some(w) => find(w),
@@ -631,29 +582,19 @@ fn pick_source(files: &[SourceFile], members: &[usize], wanted: Option<&Locale>)
 
 fn document_name(files: &[SourceFile], members: &[usize], source: Option<usize>) -> String {
     let first = &files[source.unwrap_or(members[0])];
-    if members
-        .iter()
-        .all(|&m| files[m].group_key == first.group_key)
-    {
+    if members.iter().all(|&m| files[m].group_key == first.group_key) {
         return first.group_key.clone();
     }
     // A flat folder: name the document by the H1 anchor most of its files share.
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for &m in members {
-        if let Some(a) = files[m]
-            .skeleton
-            .headings()
-            .find_map(|(_, b)| b.anchor.clone().filter(|a| a.explicit))
-        {
+        if let Some(a) = files[m].skeleton.headings().find_map(|(_, b)| b.anchor.clone().filter(|a| a.explicit)) {
             *counts.entry(a.id).or_default() += 1;
         }
     }
     match counts.into_iter().max_by_key(|(_, n)| *n) {
         Some((id, n)) if n >= 2 => {
-            let dir = first
-                .rel
-                .rsplit_once('/')
-                .map_or(String::new(), |(d, _)| format!("{d}/"));
+            let dir = first.rel.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
             format!("{dir}{id}")
         }
         _ => first.rel.clone(),
@@ -677,10 +618,7 @@ mod tests {
         c.documents
             .iter()
             .map(|d| {
-                let files = c
-                    .document_files(d)
-                    .map(|f| (f.rel.clone(), f.locale.to_string()))
-                    .collect();
+                let files = c.document_files(d).map(|f| (f.rel.clone(), f.locale.to_string())).collect();
                 (d.name.clone(), files)
             })
             .collect()
@@ -706,18 +644,8 @@ mod tests {
                 ]
             )]
         );
-        assert_eq!(
-            c.skipped,
-            vec![(
-                "README.md".to_owned(),
-                "outside the locale folders".to_owned()
-            )]
-        );
-        let en = c
-            .files
-            .iter()
-            .find(|f| f.rel == "content/en/docs/install.md")
-            .map(|f| f.locale_origin.clone());
+        assert_eq!(c.skipped, vec![("README.md".to_owned(), "outside the locale folders".to_owned())]);
+        let en = c.files.iter().find(|f| f.rel == "content/en/docs/install.md").map(|f| f.locale_origin.clone());
         assert_eq!(en, Some(LocaleOrigin::PathSegment("en".into())));
     }
 
@@ -730,14 +658,8 @@ mod tests {
         let s = summary(&c);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].0, "pages/common/tar.md");
-        assert_eq!(
-            s[0].1[0],
-            ("pages/common/tar.md".to_owned(), "en".to_owned())
-        );
-        assert_eq!(
-            s[0].1[1],
-            ("pages.de/common/tar.md".to_owned(), "de".to_owned())
-        );
+        assert_eq!(s[0].1[0], ("pages/common/tar.md".to_owned(), "en".to_owned()));
+        assert_eq!(s[0].1[1], ("pages.de/common/tar.md".to_owned(), "de".to_owned()));
     }
 
     #[test]
@@ -756,16 +678,10 @@ mod tests {
         assert_eq!(s[0].0, "README.md");
         assert_eq!(
             s[0].1,
-            vec![
-                ("README.md".to_owned(), "en".to_owned()),
-                ("README.de-DE.md".to_owned(), "de-DE".to_owned())
-            ]
+            vec![("README.md".to_owned(), "en".to_owned()), ("README.de-DE.md".to_owned(), "de-DE".to_owned())]
         );
         assert_eq!(
-            c.files
-                .iter()
-                .find(|f| f.rel == "README.md")
-                .map(|f| f.locale_origin.clone()),
+            c.files.iter().find(|f| f.rel == "README.md").map(|f| f.locale_origin.clone()),
             Some(LocaleOrigin::Detected)
         );
     }
@@ -780,11 +696,7 @@ mod tests {
         };
         write(tmp.path(), "001.txt", &doc("de-DE", "Einführung"));
         write(tmp.path(), "002.txt", &doc("fr-FR", "Introduction"));
-        write(
-            tmp.path(),
-            "other.md",
-            "---\nlang: de\n---\n# Etwas anderes\n\n[c](c.md)\n",
-        );
+        write(tmp.path(), "other.md", "---\nlang: de\n---\n# Etwas anderes\n\n[c](c.md)\n");
         write(tmp.path(), "plain.txt", "just words, no markup\n");
         let c = Corpus::load(&[tmp.path().to_path_buf()], &LoadOptions::default()).expect("load");
         let s = summary(&c);
@@ -792,22 +704,10 @@ mod tests {
         assert_eq!(s[0].0, "intro");
         assert_eq!(
             s[0].1,
-            vec![
-                ("001.txt".to_owned(), "de-DE".to_owned()),
-                ("002.txt".to_owned(), "fr-FR".to_owned())
-            ]
+            vec![("001.txt".to_owned(), "de-DE".to_owned()), ("002.txt".to_owned(), "fr-FR".to_owned())]
         );
-        assert_eq!(
-            c.files[0].locale_origin,
-            LocaleOrigin::FrontMatter("ms.contentlocale".into())
-        );
-        assert_eq!(
-            c.skipped,
-            vec![(
-                "plain.txt".to_owned(),
-                "a .txt file with no Markdown in it".to_owned()
-            )]
-        );
+        assert_eq!(c.files[0].locale_origin, LocaleOrigin::FrontMatter("ms.contentlocale".into()));
+        assert_eq!(c.skipped, vec![("plain.txt".to_owned(), "a .txt file with no Markdown in it".to_owned())]);
     }
 
     #[test]
@@ -819,11 +719,7 @@ mod tests {
         fs::write(tmp.path().join("de/c.md"), b"\x89PNG\r\n\x1a\n\x00\x00").ok();
         let c = Corpus::load(&[tmp.path().to_path_buf()], &LoadOptions::default()).expect("load");
         assert_eq!(c.files.len(), 2);
-        let problems: Vec<_> = c
-            .problems
-            .iter()
-            .map(|p| (p.rel.as_str(), p.line))
-            .collect();
+        let problems: Vec<_> = c.problems.iter().map(|p| (p.rel.as_str(), p.line)).collect();
         assert_eq!(problems, vec![("de/b.md", 3), ("de/c.md", 1)]);
     }
 

@@ -43,6 +43,17 @@ pub enum Error {
     /// A locale tag given by the user is not a locale tag.
     #[error("'{0}' is not a locale tag (expected e.g. en, de-DE, pt_BR)")]
     BadLocale(String),
+    /// The user cancelled the load.
+    #[error("loading was cancelled")]
+    Cancelled,
+    /// The bundled sample could not be written out.
+    #[error("{}: cannot write the bundled sample: {source}", path.display())]
+    Sample {
+        /// Where it was being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[source] std::io::Error),

@@ -35,9 +35,7 @@ impl FrontMatter {
 
     /// The entry of `key` (case-insensitive), if present.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.key.eq_ignore_ascii_case(key))
+        self.entries.iter().find(|e| e.key.eq_ignore_ascii_case(key))
     }
 
     /// The first of `keys` that is present, with its entry.
@@ -63,10 +61,7 @@ pub fn parse(text: &str) -> FrontMatter {
         offset += line.len();
         let content = line.trim_end_matches('\n');
         if content.trim_end() == fence || (!toml && content.trim_end() == "...") {
-            return FrontMatter {
-                entries,
-                body_start: offset,
-            };
+            return FrontMatter { entries, body_start: offset };
         }
         read_line(content, toml, i + 2, &mut parent, &mut entries);
     }
@@ -74,13 +69,7 @@ pub fn parse(text: &str) -> FrontMatter {
     FrontMatter::default()
 }
 
-fn read_line(
-    content: &str,
-    toml: bool,
-    line: usize,
-    parent: &mut Option<String>,
-    out: &mut Vec<Entry>,
-) {
+fn read_line(content: &str, toml: bool, line: usize, parent: &mut Option<String>, out: &mut Vec<Entry>) {
     let trimmed = content.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("- ") {
         return;
@@ -112,11 +101,7 @@ fn read_line(
         Some(p) if indented || toml => format!("{p}.{key}"),
         _ => key.to_owned(),
     };
-    out.push(Entry {
-        key: full_key,
-        value: value.to_owned(),
-        line,
-    });
+    out.push(Entry { key: full_key, value: value.to_owned(), line });
 }
 
 fn unquote(value: &str) -> &str {
@@ -134,8 +119,7 @@ mod tests {
 
     #[test]
     fn reads_flat_yaml_with_quotes_and_colons_in_values() {
-        let text =
-            "---\ntitle: Intro: a guide\nms.locfileid: \"98223080\"\nlang: 'de'\n---\n# Body\n";
+        let text = "---\ntitle: Intro: a guide\nms.locfileid: \"98223080\"\nlang: 'de'\n---\n# Body\n";
         let fm = parse(text);
         assert_eq!(fm.get("title"), Some("Intro: a guide"));
         assert_eq!(fm.get("ms.locfileid"), Some("98223080"));
@@ -161,9 +145,6 @@ mod tests {
     #[test]
     fn no_or_unclosed_front_matter_means_all_body() {
         assert_eq!(parse("# Title\n---\n").body_start, 0);
-        assert_eq!(
-            parse("---\ntitle: x\n# never closed\n"),
-            FrontMatter::default()
-        );
+        assert_eq!(parse("---\ntitle: x\n# never closed\n"), FrontMatter::default());
     }
 }

@@ -46,11 +46,7 @@ impl Entry {
 
     /// The word a forbidden row forbids.
     pub fn forbidden_word(&self) -> &str {
-        if self.translation.is_empty() {
-            &self.term
-        } else {
-            &self.translation
-        }
+        if self.translation.is_empty() { &self.term } else { &self.translation }
     }
 }
 
@@ -64,10 +60,7 @@ pub struct Glossary {
 impl Glossary {
     /// Read a glossary CSV file.
     pub fn load(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         let (text, _) = crate::text::decode(&text).map_err(|e| Error::Glossary {
             path: path.to_path_buf(),
             line: 0,
@@ -78,49 +71,30 @@ impl Glossary {
 
     /// The glossary under one of [`FILE_NAMES`] in `folder`, if there is one.
     pub fn find_in(folder: &Path) -> Option<std::path::PathBuf> {
-        FILE_NAMES
-            .iter()
-            .map(|n| folder.join(n))
-            .find(|p| p.is_file())
+        FILE_NAMES.iter().map(|n| folder.join(n)).find(|p| p.is_file())
     }
 
     /// Parse glossary CSV text; `path` is for messages.
     pub fn parse(text: &str, path: &Path) -> Result<Glossary> {
-        let err = |line: u64, reason: String| Error::Glossary {
-            path: path.to_path_buf(),
-            line,
-            reason,
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+        let err = |line: u64, reason: String| Error::Glossary { path: path.to_path_buf(), line, reason };
+        let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
         let headers = reader.headers().map_err(|e| err(1, e.to_string()))?.clone();
         let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
         let (Some(term_col), Some(kind_col)) = (col("term"), col("kind")) else {
-            return Err(err(
-                1,
-                "the header must name at least the columns `term` and `kind`".to_owned(),
-            ));
+            return Err(err(1, "the header must name at least the columns `term` and `kind`".to_owned()));
         };
-        let (locale_col, translation_col, note_col) =
-            (col("locale"), col("translation"), col("note"));
+        let (locale_col, translation_col, note_col) = (col("locale"), col("translation"), col("note"));
         let mut entries = Vec::new();
         for record in reader.records() {
-            let record =
-                record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
             let line = record.position().map_or(0, |p| p.line());
-            let get =
-                |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or_default().to_owned();
+            let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or_default().to_owned();
             let kind = match get(Some(kind_col)).to_ascii_lowercase().as_str() {
                 "dnt" | "do-not-translate" => Kind::DoNotTranslate,
                 "term" | "" => Kind::Term,
                 "forbidden" => Kind::Forbidden,
                 other => {
-                    return Err(err(
-                        line,
-                        format!("unknown kind `{other}` (expected dnt, term or forbidden)"),
-                    ));
+                    return Err(err(line, format!("unknown kind `{other}` (expected dnt, term or forbidden)")));
                 }
             };
             let locale_text = get(locale_col);
@@ -141,21 +115,18 @@ impl Glossary {
             };
             let complete = match kind {
                 Kind::DoNotTranslate => !entry.term.is_empty(),
-                Kind::Term => {
-                    !entry.term.is_empty()
-                        && !entry.translation.is_empty()
-                        && entry.locale.is_some()
-                }
+                Kind::Term => !entry.term.is_empty() && !entry.translation.is_empty() && entry.locale.is_some(),
                 Kind::Forbidden => !entry.forbidden_word().is_empty(),
             };
             if !complete {
-                return Err(err(line, "a `term` row needs term, locale and translation; `dnt` a term; `forbidden` a word".to_owned()));
+                return Err(err(
+                    line,
+                    "a `term` row needs term, locale and translation; `dnt` a term; `forbidden` a word".to_owned(),
+                ));
             }
             entries.push(entry);
         }
-        entries.sort_by_key(|e| {
-            std::cmp::Reverse(e.term.chars().count().max(e.translation.chars().count()))
-        });
+        entries.sort_by_key(|e| std::cmp::Reverse(e.term.chars().count().max(e.translation.chars().count())));
         Ok(Glossary { entries })
     }
 }
@@ -207,14 +178,11 @@ pub fn find(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
     }
     let have = words(text);
     have.windows(wanted.len()).find_map(|win| {
-        win.iter()
-            .zip(&wanted)
-            .all(|((_, w), t)| word_matches(w, t))
-            .then(|| {
-                let (start, _) = win[0];
-                let (last_start, last) = win[win.len() - 1];
-                start..last_start + last.len()
-            })
+        win.iter().zip(&wanted).all(|((_, w), t)| word_matches(w, t)).then(|| {
+            let (start, _) = win[0];
+            let (last_start, last) = win[win.len() - 1];
+            start..last_start + last.len()
+        })
     })
 }
 
@@ -229,11 +197,7 @@ mod tests {
         let g = Glossary::parse(CSV, Path::new("g.csv")).expect("parse");
         assert_eq!(g.entries.len(), 4);
         assert_eq!(g.entries[0].translation, "Konfigurationsdatei");
-        let forbidden = g
-            .entries
-            .iter()
-            .find(|e| e.kind == Kind::Forbidden)
-            .expect("forbidden");
+        let forbidden = g.entries.iter().find(|e| e.kind == Kind::Forbidden).expect("forbidden");
         assert_eq!(forbidden.forbidden_word(), "répertoire");
         assert!(forbidden.applies_to(&Locale::parse("fr-CA").expect("locale")));
     }
@@ -242,23 +206,14 @@ mod tests {
     fn bad_rows_name_their_line() {
         let bad = "term,locale,translation,kind\nx,de,y,maybe\n";
         let e = Glossary::parse(bad, Path::new("g.csv")).expect_err("unknown kind");
-        assert_eq!(
-            e.to_string(),
-            "g.csv:2: glossary: unknown kind `maybe` (expected dnt, term or forbidden)"
-        );
+        assert_eq!(e.to_string(), "g.csv:2: glossary: unknown kind `maybe` (expected dnt, term or forbidden)");
         let e = Glossary::parse("a,b\n", Path::new("g.csv")).expect_err("no columns");
         assert!(e.to_string().contains("term"));
     }
 
     #[test]
     fn matching_tolerates_inflection_but_not_other_words() {
-        assert!(
-            find(
-                "Die Konfigurationsdateien liegen hier.",
-                "Konfigurationsdatei"
-            )
-            .is_some()
-        );
+        assert!(find("Die Konfigurationsdateien liegen hier.", "Konfigurationsdatei").is_some());
         assert!(find("Откройте папку проекта.", "папка").is_some());
         assert!(find("Proje klasörünü açın.", "klasör").is_some());
         assert_eq!(find("Edit the config file now", "config file"), Some(9..20));
@@ -268,10 +223,7 @@ mod tests {
 
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {
-        let w: Vec<&str> = words("scikit-learn, l’outil (ML.NET) x-")
-            .into_iter()
-            .map(|(_, w)| w)
-            .collect();
+        let w: Vec<&str> = words("scikit-learn, l’outil (ML.NET) x-").into_iter().map(|(_, w)| w).collect();
         assert_eq!(w, vec!["scikit-learn", "l’outil", "ML.NET", "x"]);
     }
 }

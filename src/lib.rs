@@ -9,13 +9,16 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod frontmatter;
 pub mod glossary;
 pub mod locale;
 pub mod report;
 pub mod review;
+pub mod sample;
 pub mod skeleton;
 pub mod text;
+pub mod ui;
 
 pub use error::{Error, Result};

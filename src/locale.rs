@@ -14,18 +14,16 @@ pub struct Locale {
 /// ISO 639-1 codes (and the few 639-3 codes docs sites use as folder names): a path segment is only a
 /// locale when its language part is one of these, so folders like `js` or `ui` are never taken for one.
 const LANGUAGES: &[&str] = &[
-    "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi",
-    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
-    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
-    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
-    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
-    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
-    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
-    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
-    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
-    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
-    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
-    "wo", "xh", "yi", "yo", "za", "zh", "zu", "fil", "yue", "ckb",
+    "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm", "bn", "bo",
+    "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo",
+    "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi",
+    "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka",
+    "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng",
+    "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn",
+    "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su",
+    "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur",
+    "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu", "fil", "yue", "ckb",
 ];
 
 /// Languages whose writing puts no space between words: adjacency rules (`](url)word`) do not apply.
@@ -70,9 +68,7 @@ impl Locale {
 
     /// The locale for "we could not tell".
     pub fn undetermined() -> Locale {
-        Locale {
-            tag: "und".to_owned(),
-        }
+        Locale { tag: "und".to_owned() }
     }
 
     /// True for the "could not tell" locale.
@@ -242,30 +238,15 @@ mod tests {
 
     #[test]
     fn refuses_words_that_are_not_locales() {
-        for word in [
-            "js",
-            "ui",
-            "docs",
-            "content",
-            "de-",
-            "en-toolong",
-            "img",
-            "",
-        ] {
+        for word in ["js", "ui", "docs", "content", "de-", "en-toolong", "img", ""] {
             assert_eq!(tag(word), None, "{word}");
         }
     }
 
     #[test]
     fn finds_locales_in_segments_and_suffixes() {
-        assert_eq!(
-            from_path_segment("pages.de").map(String::from).as_deref(),
-            Some("de")
-        );
-        assert_eq!(
-            from_path_segment("pt_BR").map(String::from).as_deref(),
-            Some("pt-BR")
-        );
+        assert_eq!(from_path_segment("pages.de").map(String::from).as_deref(), Some("de"));
+        assert_eq!(from_path_segment("pt_BR").map(String::from).as_deref(), Some("pt-BR"));
         assert_eq!(from_path_segment("pages"), None);
         let (base, l) = from_file_suffix("README.de-DE.md").unwrap_or_default_pair();
         assert_eq!((base.as_str(), l.as_str()), ("README.md", "de-DE"));
@@ -286,11 +267,9 @@ mod tests {
 
     #[test]
     fn detects_the_language_of_prose() {
-        let de =
-            "Die Übersetzung dieses Artikels wurde von einem Menschen geprüft und ist vollständig.";
+        let de = "Die Übersetzung dieses Artikels wurde von einem Menschen geprüft und ist vollständig.";
         assert_eq!(detect_language(de).map(String::from).as_deref(), Some("de"));
-        let ru =
-            "Этот документ был переведён автоматически и проверен редактором перед публикацией.";
+        let ru = "Этот документ был переведён автоматически и проверен редактором перед публикацией.";
         assert_eq!(detect_language(ru).map(String::from).as_deref(), Some("ru"));
     }
 }

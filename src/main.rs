@@ -1,33 +1,51 @@
 //! The `synoptic` binary: parse the command line, run the library, turn errors into a one-line message
-//! and an exit code (0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O error).
+//! and an exit code. `synoptic check …` exits 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
+//! error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
-use synoptic::cli::{Cli, Command};
+use synoptic::cli::{CheckArgs, Cli, Command};
+use synoptic::ui::{self, StartOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => match synoptic::cli::check(&args) {
-            Ok((report, failed)) => {
-                let mut out = std::io::stdout().lock();
-                if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush())
-                    && e.kind() != std::io::ErrorKind::BrokenPipe
-                {
-                    eprintln!("synoptic: {}", synoptic::Error::Output(e));
-                    return ExitCode::from(2);
-                }
-                if failed {
-                    ExitCode::from(1)
-                } else {
-                    ExitCode::SUCCESS
-                }
+        Some(Command::Check(args)) => check(&args),
+        None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    match synoptic::cli::check(args) {
+        Ok((report, failed)) => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!("synoptic: {}", synoptic::Error::Output(e));
+                return ExitCode::from(2);
             }
-            Err(e) => {
-                eprintln!("synoptic: {e}");
-                ExitCode::from(2)
-            }
-        },
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("synoptic: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn window(start: StartOptions) -> ExitCode {
+    if let Some(path) = start.path.as_ref().filter(|p| !p.exists()) {
+        eprintln!("synoptic: {}", synoptic::Error::MissingPath(path.clone()));
+        return ExitCode::from(2);
+    }
+    match ui::run(start) {
+        Ok(()) if ui::app::SCREENSHOT_EXIT.load(std::sync::atomic::Ordering::Relaxed) == 0 => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("synoptic: cannot open the window: {e}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -5,7 +5,7 @@
 use crate::align::{self, Alignment};
 use crate::checks::{self, DocContext, Finding, Severity, staleness};
 use crate::config::Config;
-use crate::corpus::{Corpus, LoadOptions, LocaleOrigin};
+use crate::corpus::{Corpus, LoadOptions, LocaleOrigin, Progress};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::locale::Locale;
@@ -31,6 +31,17 @@ pub struct ReviewedDocument {
     pub alignment: Alignment,
 }
 
+/// Per document, what the document list shows: finding counts and markers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentSummary {
+    /// Findings by severity: error, warning, info.
+    pub counts: [usize; 3],
+    /// Some locale is behind (`meta.stale`).
+    pub stale: bool,
+    /// Locales most documents have and this one lacks (`meta.missing`).
+    pub missing: Vec<String>,
+}
+
 /// Everything computed for a folder.
 #[derive(Debug, Clone, Default)]
 pub struct Review {
@@ -44,48 +55,44 @@ pub struct Review {
     pub glossary: Option<PathBuf>,
     /// The source locale in force (from options or configuration), if any.
     pub source: Option<Locale>,
+    /// Per document (same order as `corpus.documents`), counts and markers for the document list.
+    pub summaries: Vec<DocumentSummary>,
 }
 
 impl Review {
     /// Load `paths` and run every check.
     pub fn build(paths: &[PathBuf], options: &CheckOptions) -> Result<Review> {
-        let root_dir = paths
-            .first()
-            .filter(|p| p.is_dir())
-            .cloned()
-            .unwrap_or_default();
+        Review::build_with_progress(paths, options, &Progress::default())
+    }
+
+    /// [`Review::build`], reporting files read in `progress` and stopping when it is cancelled.
+    pub fn build_with_progress(paths: &[PathBuf], options: &CheckOptions, progress: &Progress) -> Result<Review> {
+        let root_dir = paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_default();
         let config = Config::load(&root_dir)?;
         let source = options.source.clone().or(config.source.clone());
-        let corpus = Corpus::load(
-            paths,
-            &LoadOptions {
-                source: source.clone(),
-            },
-        )?;
-        let glossary_path = options
-            .glossary
-            .clone()
-            .or(config.glossary.clone())
-            .or_else(|| Glossary::find_in(&corpus.root));
+        let corpus = Corpus::load_with_progress(paths, &LoadOptions { source: source.clone() }, progress)?;
+        let glossary_path =
+            options.glossary.clone().or(config.glossary.clone()).or_else(|| Glossary::find_in(&corpus.root));
         let glossary = match &glossary_path {
             Some(p) => Glossary::load(p)?,
             None => Glossary::default(),
         };
-        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> = (0..corpus.documents.len())
-            .into_par_iter()
-            .map(|i| review_document(&corpus, i, &glossary))
-            .collect();
+        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
+            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, &glossary)).collect();
         let mut findings = input_findings(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
             documents.push(doc);
             findings.extend(f);
         }
-        let corpus_source = source.clone().or_else(|| {
-            Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en)))
-        });
+        let corpus_source = source
+            .clone()
+            .or_else(|| Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en))));
         findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
         apply_severities(&mut findings, &config.severity);
+        if progress.is_cancelled() {
+            return Err(crate::Error::Cancelled);
+        }
         findings.sort_by(|a, b| {
             (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
                 &b.document,
@@ -96,81 +103,107 @@ impl Review {
                 b.id,
             ))
         });
-        Ok(Review {
-            corpus,
-            documents,
-            findings,
-            glossary: glossary_path,
-            source,
-        })
+        let summaries = summarize_documents(&corpus, &findings);
+        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries })
+    }
+
+    /// The index of a document by name.
+    pub fn document_index(&self, name: &str) -> Option<usize> {
+        self.corpus.documents.iter().position(|d| d.name == name)
+    }
+
+    /// For one document, the findings (indices into `findings`) of each aligned row, and those of no row.
+    pub fn findings_by_row(&self, doc: usize) -> (BTreeMap<usize, Vec<usize>>, Vec<usize>) {
+        let name = &self.corpus.documents[doc].name;
+        let mut by_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut unplaced = Vec::new();
+        for (i, f) in self.findings.iter().enumerate().filter(|(_, f)| &f.document == name) {
+            match f.row {
+                Some(r) => by_row.entry(r).or_default().push(i),
+                None => unplaced.push(i),
+            }
+        }
+        (by_row, unplaced)
+    }
+
+    /// The cells of a document whose text contains `query` (case-insensitive), as (row, column), top to
+    /// bottom, left to right.
+    pub fn find_text(&self, doc: usize, query: &str) -> Vec<(usize, usize)> {
+        let needle = query.trim().to_lowercase();
+        let (Some(reviewed), Some(document)) = (self.documents.get(doc), self.corpus.documents.get(doc)) else {
+            return Vec::new();
+        };
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let files: Vec<_> = self.corpus.document_files(document).collect();
+        let mut out = Vec::new();
+        for (r, row) in reviewed.alignment.rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let Some(block) = cell.and_then(|b| files[c].skeleton.blocks.get(b)) else { continue };
+                let source = &files[c].text[block.range.clone()];
+                if block.text.to_lowercase().contains(&needle) || source.to_lowercase().contains(&needle) {
+                    out.push((r, c));
+                }
+            }
+        }
+        out
     }
 
     /// Findings at or above a severity.
     pub fn count_at_least(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity >= severity)
-            .count()
+        self.findings.iter().filter(|f| f.severity >= severity).count()
     }
 }
 
-fn review_document(
-    corpus: &Corpus,
-    index: usize,
-    glossary: &Glossary,
-) -> (ReviewedDocument, Vec<Finding>) {
+fn summarize_documents(corpus: &Corpus, findings: &[Finding]) -> Vec<DocumentSummary> {
+    let index: BTreeMap<&str, usize> = corpus.documents.iter().enumerate().map(|(i, d)| (d.name.as_str(), i)).collect();
+    let mut out = vec![DocumentSummary::default(); corpus.documents.len()];
+    for f in findings {
+        let Some(s) = index.get(f.document.as_str()).and_then(|&i| out.get_mut(i)) else { continue };
+        let slot = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        s.counts[slot] += 1;
+        s.stale |= f.id == "meta.stale";
+        if f.id == "meta.missing" {
+            s.missing.push(f.locale.clone());
+        }
+    }
+    out
+}
+
+fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (ReviewedDocument, Vec<Finding>) {
     let doc = &corpus.documents[index];
     let files: Vec<_> = corpus.document_files(doc).collect();
     let skeletons: Vec<_> = files.iter().map(|f| &f.skeleton).collect();
-    let source_col = doc
-        .source
-        .and_then(|s| doc.files.iter().position(|&f| f == s));
+    let source_col = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
     let alignment = align::align(&skeletons, source_col);
     let revisions = staleness::Revisions::new(&files, source_col);
     let ctx = DocContext::new(corpus, doc, &alignment, glossary, &revisions);
     let mut findings = checks::check_document(&ctx);
     findings.extend(staleness::check(&ctx));
-    (
-        ReviewedDocument {
-            index,
-            alignment: alignment.clone(),
-        },
-        findings,
-    )
+    (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 
 /// `input.encoding` for files that could not be decoded, `input.locale` for files of unknown locale.
 fn input_findings(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &corpus.problems {
-        out.push(input_finding(
-            "input.encoding",
-            "",
-            "",
-            &p.rel,
-            p.line,
-            format!("{}: not loaded", p.reason),
-        ));
+        out.push(input_finding("input.encoding", "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
     }
-    for f in corpus
-        .files
-        .iter()
-        .filter(|f| f.locale_origin == LocaleOrigin::Unknown)
-    {
-        let message = "cannot tell this file's locale: name it in front matter (`lang: de`), a folder or a suffix (`name.de.md`)".to_owned();
+    for f in corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Unknown) {
+        let message =
+            "cannot tell this file's locale: name it in front matter (`lang: de`), a folder or a suffix (`name.de.md`)"
+                .to_owned();
         out.push(input_finding("input.locale", "", "und", &f.rel, 1, message));
     }
     out
 }
 
-fn input_finding(
-    id: &'static str,
-    document: &str,
-    locale: &str,
-    file: &str,
-    line: usize,
-    message: String,
-) -> Finding {
+fn input_finding(id: &'static str, document: &str, locale: &str, file: &str, line: usize, message: String) -> Finding {
     Finding {
         id,
         severity: checks::default_severity(id),

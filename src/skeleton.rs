@@ -6,9 +6,7 @@
 
 use crate::frontmatter::{self, FrontMatter};
 use crate::text::LineIndex;
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -131,22 +129,14 @@ impl Block {
         let Some(code) = &self.code else {
             return Vec::new();
         };
-        code.lines()
-            .map(strip_comment)
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect()
+        code.lines().map(strip_comment).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
     }
 }
 
 /// A code line without its comment (`# …`, `// …`, `-- …`, trailing ` # …`).
 pub fn strip_comment(line: &str) -> &str {
     let t = line.trim_start();
-    if ["#", "//", "--", ";", "REM ", "<!--", "/*", "*"]
-        .iter()
-        .any(|p| t.starts_with(p))
-        && !t.starts_with("#!")
-    {
+    if ["#", "//", "--", ";", "REM ", "<!--", "/*", "*"].iter().any(|p| t.starts_with(p)) && !t.starts_with("#!") {
         return "";
     }
     for marker in [" # ", " // "] {
@@ -179,19 +169,12 @@ impl Skeleton {
             builder.event(event, range);
         }
         let (blocks, anchors) = builder.finish();
-        Skeleton {
-            front_matter,
-            blocks,
-            anchors,
-        }
+        Skeleton { front_matter, blocks, anchors }
     }
 
     /// The heading blocks, with their indices.
     pub fn headings(&self) -> impl Iterator<Item = (usize, &Block)> {
-        self.blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind == BlockKind::Heading)
+        self.blocks.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Heading)
     }
 }
 
@@ -259,10 +242,7 @@ impl<'a> Builder<'a> {
             Event::Code(code) => {
                 self.push_text(" ");
                 if let Some(b) = self.current.as_mut() {
-                    b.inline_code.push(Span {
-                        text: code.to_string(),
-                        range,
-                    });
+                    b.inline_code.push(Span { text: code.to_string(), range });
                 }
             }
             Event::InlineHtml(html) | Event::Html(html) => self.html(&html),
@@ -309,9 +289,7 @@ impl<'a> Builder<'a> {
             alert: None,
             lang: None,
             line: self.lines.line(range.start),
-            end_line: self
-                .lines
-                .line(range.end.saturating_sub(1).max(range.start)),
+            end_line: self.lines.line(range.end.saturating_sub(1).max(range.start)),
             range,
             text: String::new(),
             anchor: None,
@@ -335,10 +313,7 @@ impl<'a> Builder<'a> {
         };
         match tag {
             Tag::Heading { id: Some(id), .. } => {
-                block.anchor = Some(Anchor {
-                    id: id.to_string(),
-                    explicit: true,
-                });
+                block.anchor = Some(Anchor { id: id.to_string(), explicit: true });
             }
             Tag::Item if block.kind == BlockKind::List && depth == 2 => {
                 block.items += 1;
@@ -355,23 +330,13 @@ impl<'a> Builder<'a> {
                     block.lang = (!lang.is_empty()).then(|| lang.to_owned());
                 }
             }
-            Tag::BlockQuote(Some(kind)) if depth == 1 => {
-                block.alert = Some(alert_name(kind).to_owned())
-            }
+            Tag::BlockQuote(Some(kind)) if depth == 1 => block.alert = Some(alert_name(kind).to_owned()),
             Tag::Emphasis | Tag::Strong => block.emphasis += 1,
-            Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            } => {
+            Tag::Link { link_type, dest_url, .. } => {
                 let link = new_link(link_type, &dest_url, range);
                 self.open_links.push((link, false));
             }
-            Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            } => {
+            Tag::Image { link_type, dest_url, .. } => {
                 let link = new_link(link_type, &dest_url, range);
                 self.open_links.push((link, true));
             }
@@ -384,14 +349,8 @@ impl<'a> Builder<'a> {
         match tag {
             TagEnd::TableHead => self.in_table_head = false,
             TagEnd::Link | TagEnd::Image => {
-                if let (Some((link, image)), Some(block)) =
-                    (self.open_links.pop(), self.current.as_mut())
-                {
-                    if image {
-                        block.images.push(link)
-                    } else {
-                        block.links.push(link)
-                    }
+                if let (Some((link, image)), Some(block)) = (self.open_links.pop(), self.current.as_mut()) {
+                    if image { block.images.push(link) } else { block.links.push(link) }
                 }
             }
             _ => {}
@@ -429,9 +388,7 @@ impl<'a> Builder<'a> {
             return;
         };
         self.open_links.clear();
-        block.end_line = self
-            .lines
-            .line(block.range.end.saturating_sub(1).max(block.range.start));
+        block.end_line = self.lines.line(block.range.end.saturating_sub(1).max(block.range.start));
         block.text = normalize_space(&block.text);
         block.numbers = numbers(&block.text);
         if block.kind == BlockKind::Heading {
@@ -441,12 +398,7 @@ impl<'a> Builder<'a> {
                 Some(a) => {
                     self.anchors.insert(a.id.clone());
                 }
-                None => {
-                    block.anchor = Some(Anchor {
-                        id: slug,
-                        explicit: false,
-                    })
-                }
+                None => block.anchor = Some(Anchor { id: slug, explicit: false }),
             }
             self.section = Some(self.blocks.len());
             block.section = self.section;
@@ -581,11 +533,7 @@ struct SlugCounter {
 impl SlugCounter {
     fn next(&mut self, slug: &str) -> String {
         let n = self.seen.entry(slug.to_owned()).or_insert(0);
-        let out = if *n == 0 {
-            slug.to_owned()
-        } else {
-            format!("{slug}-{n}")
-        };
+        let out = if *n == 0 { slug.to_owned() } else { format!("{slug}-{n}") };
         *n += 1;
         out
     }
@@ -616,13 +564,7 @@ mod tests {
             ]
         );
         let h = &sk.blocks[0];
-        assert_eq!(
-            h.anchor,
-            Some(Anchor {
-                id: "intro".into(),
-                explicit: true
-            })
-        );
+        assert_eq!(h.anchor, Some(Anchor { id: "intro".into(), explicit: true }));
         assert_eq!(h.text, "Einführung");
         let p = &sk.blocks[1];
         assert_eq!(p.links[0].target, "a.md#x");
@@ -642,36 +584,20 @@ mod tests {
     #[test]
     fn heading_ids_from_attributes_and_slugs() {
         let sk = parse("## Anleitung {#requirements}\n\n## Über uns\n\n## Über uns\n");
-        let ids: Vec<_> = sk
-            .headings()
-            .map(|(_, b)| b.anchor.clone().map(|a| a.id))
-            .collect();
-        assert_eq!(
-            ids,
-            vec![
-                Some("requirements".into()),
-                Some("über-uns".into()),
-                Some("über-uns-1".into())
-            ]
-        );
+        let ids: Vec<_> = sk.headings().map(|(_, b)| b.anchor.clone().map(|a| a.id)).collect();
+        assert_eq!(ids, vec![Some("requirements".into()), Some("über-uns".into()), Some("über-uns-1".into())]);
     }
 
     #[test]
     fn slugs_are_right_for_non_ascii_headings() {
         assert_eq!(slugify("Größe & Gewicht"), "größe--gewicht");
-        assert_eq!(
-            slugify("Обучение моделей: PyTorch"),
-            "обучение-моделей-pytorch"
-        );
+        assert_eq!(slugify("Обучение моделей: PyTorch"), "обучение-моделей-pytorch");
         assert_eq!(slugify("İstanbul ıslak"), "i̇stanbul-ıslak");
         assert_eq!(slugify("Step 1. Install_it"), "step-1-install_it");
     }
 
     #[test]
     fn numbers_ignore_version_tags_and_keep_values() {
-        assert_eq!(
-            numbers("v2 costs 1.000 or 2,5 in H2O and 30%"),
-            vec!["1000", "25", "30"]
-        );
+        assert_eq!(numbers("v2 costs 1.000 or 2,5 in H2O and 30%"), vec!["1000", "25", "30"]);
     }
 }

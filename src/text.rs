@@ -36,10 +36,7 @@ impl std::fmt::Display for DecodeError {
         match self {
             DecodeError::Binary => write!(f, "binary content (NUL bytes), not a text file"),
             DecodeError::InvalidUtf8 { offset, line } => {
-                write!(
-                    f,
-                    "invalid UTF-8 at byte {offset} (line {line}); save the file as UTF-8"
-                )
+                write!(f, "invalid UTF-8 at byte {offset} (line {line}); save the file as UTF-8")
             }
             DecodeError::InvalidUtf16 => {
                 write!(f, "invalid UTF-16 (odd length or unpaired surrogate)")
@@ -81,9 +78,7 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
         return Err(DecodeError::InvalidUtf16);
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| DecodeError::InvalidUtf16)
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::InvalidUtf16)
 }
 
 fn normalize_newlines(text: String) -> String {
@@ -119,6 +114,12 @@ impl LineIndex {
         let end = offset.min(text.len());
         let col = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
         (line, col)
+    }
+
+    /// The byte offset of a 1-based (line, column); the column counts characters.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
+        text[start..].char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| start + i)
     }
 
     /// Number of lines.
@@ -159,15 +160,9 @@ mod tests {
     #[test]
     fn rejects_binary_and_invalid_input_with_a_reason() {
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
-        assert_eq!(
-            decode(b"ok\nbad \xc3\x28 here"),
-            Err(DecodeError::InvalidUtf8 { offset: 7, line: 2 })
-        );
+        assert_eq!(decode(b"ok\nbad \xc3\x28 here"), Err(DecodeError::InvalidUtf8 { offset: 7, line: 2 }));
         assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(DecodeError::InvalidUtf16));
-        assert_eq!(
-            decode(&[0xFF, 0xFE, 0x00, 0xD8]),
-            Err(DecodeError::InvalidUtf16)
-        );
+        assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0xD8]), Err(DecodeError::InvalidUtf16));
     }
 
     #[test]
@@ -178,5 +173,6 @@ mod tests {
         let x = text.find('x').unwrap_or_default();
         assert_eq!(idx.line_col(text, x), (2, 6));
         assert_eq!(idx.line(text.len()), 3);
+        assert_eq!(idx.offset(text, 2, 6), x);
     }
 }

@@ -16,10 +16,7 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
 }
 
 fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
-    let Some(expected) = ctx
-        .reference(r, |b| (b.kind == BlockKind::Code).then(|| b.code_lines()))
-        .flatten()
-    else {
+    let Some(expected) = ctx.reference(r, |b| (b.kind == BlockKind::Code).then(|| b.code_lines())).flatten() else {
         return;
     };
     for (c, b) in ctx.cells(r) {
@@ -30,11 +27,7 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         if got == expected {
             continue;
         }
-        let first = got
-            .iter()
-            .zip(&expected)
-            .position(|(g, e)| g != e)
-            .unwrap_or(got.len().min(expected.len()));
+        let first = got.iter().zip(&expected).position(|(g, e)| g != e).unwrap_or(got.len().min(expected.len()));
         let detail = match (got.get(first), expected.get(first)) {
             (Some(g), Some(e)) => format!("`{g}` where {} has `{e}`", reference_name(ctx, r)),
             (Some(g), None) => format!("extra line `{g}`"),
@@ -43,32 +36,16 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         };
         let offset = b.code.as_ref().and_then(|_| {
             let text = &ctx.files[c].text[b.range.clone()];
-            got.get(first)
-                .and_then(|g| text.find(g.as_str()))
-                .map(|i| b.range.start + i)
+            got.get(first).and_then(|g| text.find(g.as_str())).map(|i| b.range.start + i)
         });
-        let message = format!(
-            "code block differs from {}: {detail}",
-            reference_name(ctx, r)
-        );
-        out.push(ctx.finding(
-            "code.changed",
-            c,
-            offset.unwrap_or(b.range.start),
-            Some(r),
-            &detail,
-            message,
-        ));
+        let message = format!("code block differs from {}: {detail}", reference_name(ctx, r));
+        out.push(ctx.finding("code.changed", c, offset.unwrap_or(b.range.start), Some(r), &detail, message));
     }
 }
 
 fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     let spans = |b: &Block| {
-        let mut v: Vec<String> = b
-            .inline_code
-            .iter()
-            .map(|s| s.text.trim().to_owned())
-            .collect();
+        let mut v: Vec<String> = b.inline_code.iter().map(|s| s.text.trim().to_owned()).collect();
         v.sort();
         v
     };
@@ -87,11 +64,7 @@ fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         }
         let mut parts = Vec::new();
         if !unexpected.is_empty() {
-            parts.push(format!(
-                "{} not in {}",
-                backticked(&unexpected),
-                reference_name(ctx, r)
-            ));
+            parts.push(format!("{} not in {}", backticked(&unexpected), reference_name(ctx, r)));
         }
         if !lacking.is_empty() {
             parts.push(format!("{} missing", backticked(&lacking)));
@@ -101,23 +74,12 @@ fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             .and_then(|u| b.inline_code.iter().find(|s| s.text.trim() == u.as_str()))
             .map_or(b.range.start, |s| s.range.start);
         let message = format!("inline code differs: {}", parts.join("; "));
-        out.push(ctx.finding(
-            "code.changed",
-            c,
-            offset,
-            Some(r),
-            &parts.join(";"),
-            message,
-        ));
+        out.push(ctx.finding("code.changed", c, offset, Some(r), &parts.join(";"), message));
     }
 }
 
 fn backticked(items: &[&String]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -127,10 +89,7 @@ mod tests {
     #[test]
     fn comments_do_not_count_as_code() {
         assert_eq!(strip_comment("# Installieren"), "");
-        assert_eq!(
-            strip_comment("pip install x  # das Paket"),
-            "pip install x "
-        );
+        assert_eq!(strip_comment("pip install x  # das Paket"), "pip install x ");
         assert_eq!(strip_comment("#!/bin/sh"), "#!/bin/sh");
         assert_eq!(strip_comment("ls -la"), "ls -la");
     }

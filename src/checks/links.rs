@@ -22,21 +22,14 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
         for (c, b) in ctx.cells(r) {
             for link in b.links.iter().chain(&b.images) {
                 match resolve_link(ctx, c, link) {
-                    Resolved::Missing(path) => missing.push(MissingLink {
-                        row: r,
-                        col: c,
-                        link,
-                        path,
-                    }),
+                    Resolved::Missing(path) => missing.push(MissingLink { row: r, col: c, link, path }),
                     Resolved::Found(path) => {
                         resolving[c] = true;
                         if let Some(f) = anchor_problem(ctx, r, c, link, &path) {
                             out.push(f);
                         }
                     }
-                    Resolved::SameFile => {
-                        out.extend(anchor_problem(ctx, r, c, link, &ctx.files[c].rel))
-                    }
+                    Resolved::SameFile => out.extend(anchor_problem(ctx, r, c, link, &ctx.files[c].rel)),
                     Resolved::NotChecked => {}
                 }
             }
@@ -71,9 +64,7 @@ fn is_external(target: &str) -> bool {
         || lower.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()
                 && scheme.len() < 12
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         })
 }
 
@@ -84,11 +75,7 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     }
     let path = target.split(['#', '?']).next().unwrap_or_default();
     if path.is_empty() {
-        return if target.starts_with('#') {
-            Resolved::SameFile
-        } else {
-            Resolved::NotChecked
-        };
+        return if target.starts_with('#') { Resolved::SameFile } else { Resolved::NotChecked };
     }
     let file = ctx.files[c];
     let decoded = percent_decode(path);
@@ -101,10 +88,7 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     let Some(joined) = joined else {
         return Resolved::Missing(decoded);
     };
-    match candidates(&joined)
-        .into_iter()
-        .find(|p| ctx.corpus.existing.contains(p))
-    {
+    match candidates(&joined).into_iter().find(|p| ctx.corpus.existing.contains(p)) {
         Some(found) => Resolved::Found(found),
         None => Resolved::Missing(joined),
     }
@@ -118,11 +102,7 @@ fn candidates(path: &str) -> Vec<String> {
         out.push(format!("{p}.md"));
     }
     for index in ["index.md", "_index.md", "README.md"] {
-        out.push(if p.is_empty() {
-            index.to_owned()
-        } else {
-            format!("{p}/{index}")
-        });
+        out.push(if p.is_empty() { index.to_owned() } else { format!("{p}/{index}") });
     }
     out
 }
@@ -174,9 +154,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(v);
             i += 3;
@@ -188,52 +166,24 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
-fn anchor_problem(
-    ctx: &DocContext<'_>,
-    r: usize,
-    c: usize,
-    link: &Link,
-    path: &str,
-) -> Option<Finding> {
+fn anchor_problem(ctx: &DocContext<'_>, r: usize, c: usize, link: &Link, path: &str) -> Option<Finding> {
     let fragment = percent_decode(link.target.split_once('#')?.1);
     if fragment.is_empty() {
         return None;
     }
     let target = ctx.corpus.file(path)?;
-    let known = target
-        .skeleton
-        .anchors
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(&fragment));
+    let known = target.skeleton.anchors.iter().any(|a| a.eq_ignore_ascii_case(&fragment));
     if known {
         return None;
     }
-    let where_ = if path == ctx.files[c].rel {
-        "this file".to_owned()
-    } else {
-        path.to_owned()
-    };
-    let message = format!(
-        "#{fragment} is not an anchor in {where_} (link `{}`)",
-        link.target
-    );
-    Some(ctx.finding(
-        "link.missing-anchor",
-        c,
-        link.range.start,
-        Some(r),
-        &link.target,
-        message,
-    ))
+    let where_ = if path == ctx.files[c].rel { "this file".to_owned() } else { path.to_owned() };
+    let message = format!("#{fragment} is not an anchor in {where_} (link `{}`)", link.target);
+    Some(ctx.finding("link.missing-anchor", c, link.range.start, Some(r), &link.target, message))
 }
 
 /// Missing targets: per link, unless every locale shares the problem (they all link it and all miss it,
 /// or no relative link of the document resolves anywhere: the folder does not hold the targets).
-fn missing_files(
-    ctx: &DocContext<'_>,
-    missing: &[MissingLink<'_>],
-    resolving: &[bool],
-) -> Vec<Finding> {
+fn missing_files(ctx: &DocContext<'_>, missing: &[MissingLink<'_>], resolving: &[bool]) -> Vec<Finding> {
     // Keyed by the locale-neutral target, so `/docs/x/` in en and in de count as one link.
     let keys: Vec<String> = missing.iter().map(|m| comparable(&m.link.target)).collect();
     let mut linkers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -257,26 +207,14 @@ fn missing_files(
     let mut shared: BTreeSet<&str> = BTreeSet::new();
     let mut first_shared: Option<&MissingLink<'_>> = None;
     for (m, key) in missing.iter().zip(&keys) {
-        let all_miss = linkers
-            .get(key.as_str())
-            .is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(key.as_str()));
+        let all_miss = linkers.get(key.as_str()).is_some_and(|l| l.len() >= 2 && Some(l) == missers.get(key.as_str()));
         if all_miss || none_resolve {
             shared.insert(key.as_str());
             first_shared.get_or_insert(m);
             continue;
         }
-        let message = format!(
-            "link target `{}` is not there (looked for {})",
-            m.link.target, m.path
-        );
-        out.push(ctx.finding(
-            "link.missing-file",
-            m.col,
-            m.link.range.start,
-            Some(m.row),
-            &m.link.target,
-            message,
-        ));
+        let message = format!("link target `{}` is not there (looked for {})", m.link.target, m.path);
+        out.push(ctx.finding("link.missing-file", m.col, m.link.range.start, Some(m.row), &m.link.target, message));
     }
     if let Some(first) = first_shared {
         let examples: Vec<&str> = shared.iter().take(3).copied().collect();
@@ -286,14 +224,7 @@ fn missing_files(
             shared.len(),
             examples.join(", ")
         );
-        out.push(ctx.shared_finding(
-            "link.missing-file",
-            first.col,
-            first.link.range.start,
-            None,
-            "outside",
-            message,
-        ));
+        out.push(ctx.shared_finding("link.missing-file", first.col, first.link.range.start, None, "outside", message));
     }
     out
 }
@@ -307,37 +238,20 @@ struct Malformed {
 
 fn malformed_row(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
     let cells = ctx.cells(r);
-    let per_cell: Vec<(usize, Vec<Malformed>)> = cells
-        .iter()
-        .map(|&(c, b)| (c, malformed_in_block(ctx.files[c], b)))
-        .collect();
+    let per_cell: Vec<(usize, Vec<Malformed>)> =
+        cells.iter().map(|&(c, b)| (c, malformed_in_block(ctx.files[c], b))).collect();
     let mut out = Vec::new();
-    let subjects: BTreeSet<String> = per_cell
-        .iter()
-        .flat_map(|(_, ms)| ms.iter().map(|m| m.subject.clone()))
-        .collect();
+    let subjects: BTreeSet<String> = per_cell.iter().flat_map(|(_, ms)| ms.iter().map(|m| m.subject.clone())).collect();
     for subject in subjects {
-        let having: Vec<(usize, &Malformed)> = per_cell
-            .iter()
-            .filter_map(|(c, ms)| ms.iter().find(|m| m.subject == subject).map(|m| (*c, m)))
-            .collect();
+        let having: Vec<(usize, &Malformed)> =
+            per_cell.iter().filter_map(|(c, ms)| ms.iter().find(|m| m.subject == subject).map(|m| (*c, m))).collect();
         if having.len() == cells.len() && cells.len() >= 2 {
             let (c, m) = having[0];
-            let message = format!(
-                "every locale has this broken link syntax (probably from the source): {}",
-                m.message
-            );
+            let message = format!("every locale has this broken link syntax (probably from the source): {}", m.message);
             out.push(ctx.shared_finding("link.malformed", c, m.offset, Some(r), &subject, message));
         } else {
             for (c, m) in having {
-                out.push(ctx.finding(
-                    "link.malformed",
-                    c,
-                    m.offset,
-                    Some(r),
-                    &subject,
-                    m.message.clone(),
-                ));
+                out.push(ctx.finding("link.malformed", c, m.offset, Some(r), &subject, m.message.clone()));
             }
         }
     }
@@ -356,9 +270,7 @@ fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
         let line_start = masked[..i].rfind('\n').map_or(0, |p| p + 1);
         let open = masked[line_start..i].rfind('[');
         let rest = &masked[i + 3..];
-        let close = rest
-            .find(')')
-            .filter(|&e| e > 0 && !rest[..e].contains(char::is_whitespace));
+        let close = rest.find(')').filter(|&e| e > 0 && !rest[..e].contains(char::is_whitespace));
         if let (Some(open), Some(close)) = (open, close) {
             let text = &masked[line_start + open..i + 3 + close + 1];
             out.push(Malformed {
@@ -373,15 +285,15 @@ fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
         let before = masked[..i].trim_end_matches([' ', '\t']);
         let after_url = &masked[i + url.len()..];
         let spaced_open = before.ends_with('(') && before.len() < masked[..i].len();
-        let double_close = after_url.starts_with(')')
-            && after_url[1..]
-                .trim_start_matches([' ', '\t'])
-                .starts_with(')');
+        let double_close =
+            after_url.starts_with(')') && after_url[1..].trim_start_matches([' ', '\t']).starts_with(')');
         if spaced_open || double_close {
             out.push(Malformed {
                 subject: format!("bare:{url}"),
                 offset: at(before.len().saturating_sub(1)),
-                message: format!("bare URL {url} in broken parentheses: the link markup was lost (write `[text]({url})`)"),
+                message: format!(
+                    "bare URL {url} in broken parentheses: the link markup was lost (write `[text]({url})`)"
+                ),
             });
         }
     }
@@ -396,10 +308,7 @@ fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
         for l in b.links.iter().filter(|l| l.inline) {
             let next = file.text[l.range.end..].chars().next();
             if next.is_some_and(char::is_alphabetic) {
-                let word: String = file.text[l.range.end..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect();
+                let word: String = file.text[l.range.end..].chars().take_while(|c| c.is_alphanumeric()).collect();
                 out.push(Malformed {
                     subject: format!("glued:{}", l.target),
                     offset: l.range.end,
@@ -414,16 +323,11 @@ fn malformed_in_block(file: &SourceFile, b: &Block) -> Vec<Malformed> {
 /// The block's source with inline code and parsed links blanked out (same byte length).
 fn masked_prose(file: &SourceFile, b: &Block) -> String {
     let mut bytes = file.text.as_bytes()[b.range.clone()].to_vec();
-    let spans = b
-        .inline_code
-        .iter()
-        .map(|s| s.range.clone())
-        .chain(b.links.iter().chain(&b.images).map(|l| l.range.clone()));
+    let spans =
+        b.inline_code.iter().map(|s| s.range.clone()).chain(b.links.iter().chain(&b.images).map(|l| l.range.clone()));
     for range in spans {
-        let (s, e) = (
-            range.start.saturating_sub(b.range.start),
-            range.end.saturating_sub(b.range.start).min(bytes.len()),
-        );
+        let (s, e) =
+            (range.start.saturating_sub(b.range.start), range.end.saturating_sub(b.range.start).min(bytes.len()));
         for byte in bytes.iter_mut().take(e).skip(s) {
             *byte = b' ';
         }
@@ -439,9 +343,7 @@ fn bare_urls(text: &str) -> Vec<(usize, &str)> {
             if scheme == "http://" && text[..i].ends_with('s') {
                 continue;
             }
-            let end = text[i..]
-                .find(|c: char| c.is_whitespace())
-                .map_or(text.len(), |e| i + e);
+            let end = text[i..].find(|c: char| c.is_whitespace()).map_or(text.len(), |e| i + e);
             out.push((i, &text[i..end]));
         }
     }
@@ -486,10 +388,7 @@ fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
             continue; // a different count is structure.count's finding
         }
         let agree: Vec<bool> = (0..ctx.files.len())
-            .map(|col| {
-                ctx.block(r, col)
-                    .is_some_and(|x| comparable_targets(x) == expected)
-            })
+            .map(|col| ctx.block(r, col).is_some_and(|x| comparable_targets(x) == expected))
             .collect();
         let drift = ctx.revisions.is_drift(&agree, c);
         let unexpected: Vec<&String> = got.iter().filter(|g| !expected.contains(g)).collect();
@@ -497,33 +396,15 @@ fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
         if unexpected.is_empty() {
             continue;
         }
-        let link = b
-            .links
-            .iter()
-            .find(|l| comparable(&l.target) == *unexpected[0]);
+        let link = b.links.iter().find(|l| comparable(&l.target) == *unexpected[0]);
         let message = format!(
             "links to {} where {} link to {}",
-            unexpected
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            unexpected.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
             reference_name(ctx, r),
-            lacking
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            lacking.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
         );
         let offset = link.map_or(b.range.start, |l| l.range.start);
-        let mut f = ctx.finding(
-            "link.target-differs",
-            c,
-            offset,
-            Some(r),
-            unexpected[0],
-            message,
-        );
+        let mut f = ctx.finding("link.target-differs", c, offset, Some(r), unexpected[0], message);
         if drift {
             // The locales split along source revisions: likely a change of the source, not a defect.
             f.severity = super::Severity::Info;
@@ -540,27 +421,15 @@ mod tests {
 
     #[test]
     fn joins_and_refuses_to_leave_the_folder() {
-        assert_eq!(
-            join("de/docs", "../img/a.png").as_deref(),
-            Some("de/img/a.png")
-        );
+        assert_eq!(join("de/docs", "../img/a.png").as_deref(), Some("de/img/a.png"));
         assert_eq!(join("", "./a.md").as_deref(), Some("a.md"));
         assert_eq!(join("de", "../../x.md"), None);
-        assert_eq!(
-            join("content/de", "docs/x/").as_deref(),
-            Some("content/de/docs/x/")
-        );
+        assert_eq!(join("content/de", "docs/x/").as_deref(), Some("content/de/docs/x/"));
     }
 
     #[test]
     fn external_and_templated_targets_are_not_resolved() {
-        for t in [
-            "https://x.org",
-            "mailto:a@b.c",
-            "//cdn.x/y.js",
-            "{{< ref \"a\" >}}",
-            "tel:+1",
-        ] {
+        for t in ["https://x.org", "mailto:a@b.c", "//cdn.x/y.js", "{{< ref \"a\" >}}", "tel:+1"] {
             assert!(is_external(t), "{t}");
         }
         for t in ["a.md", "../b/c.md", "/docs/x/", "#frag"] {

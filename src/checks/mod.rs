@@ -20,9 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
 /// How serious a finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; nothing to fix in this locale.
@@ -56,109 +54,30 @@ impl Severity {
 
 /// Every finding id, its default severity and what it means (the README's table comes from here).
 pub const CHECKS: &[(&str, Severity, &str)] = &[
-    (
-        "input.encoding",
-        Severity::Error,
-        "a file is not valid UTF-8/UTF-16 text or is binary; it was not loaded",
-    ),
-    (
-        "input.locale",
-        Severity::Warning,
-        "nothing tells a file's locale and its text is too short or mixed to identify",
-    ),
-    (
-        "structure.missing",
-        Severity::Warning,
-        "a section or block of the reference is missing in this locale",
-    ),
-    (
-        "structure.extra",
-        Severity::Warning,
-        "this locale has a section or block the reference does not",
-    ),
-    (
-        "structure.moved",
-        Severity::Warning,
-        "a section stands at another place than in the reference",
-    ),
-    (
-        "structure.heading-level",
-        Severity::Warning,
-        "an aligned heading has another level",
-    ),
-    (
-        "structure.count",
-        Severity::Warning,
-        "list items, table rows/columns or links differ in an aligned block",
-    ),
-    (
-        "code.changed",
-        Severity::Warning,
-        "a code block or inline code differs from the reference",
-    ),
-    (
-        "link.missing-file",
-        Severity::Error,
-        "a relative link's target file is not there",
-    ),
-    (
-        "link.missing-anchor",
-        Severity::Error,
-        "a link's #fragment does not exist in its target",
-    ),
-    (
-        "link.malformed",
-        Severity::Error,
-        "link or emphasis syntax broken by translation",
-    ),
-    (
-        "link.target-differs",
-        Severity::Warning,
-        "an aligned link points elsewhere than in the reference",
-    ),
-    (
-        "term.do-not-translate",
-        Severity::Warning,
-        "a term that must stay verbatim is missing or altered",
-    ),
-    (
-        "term.glossary",
-        Severity::Warning,
-        "a glossary term's required translation is not used",
-    ),
-    (
-        "term.forbidden",
-        Severity::Error,
-        "a word the glossary forbids is used",
-    ),
-    (
-        "term.untranslated",
-        Severity::Warning,
-        "source-language text left in a translation",
-    ),
-    (
-        "meta.stale",
-        Severity::Warning,
-        "translated from an older source revision than its peers or the source",
-    ),
-    (
-        "meta.orphan",
-        Severity::Warning,
-        "a translation whose source document is not there",
-    ),
-    (
-        "meta.missing",
-        Severity::Info,
-        "a locale most documents have lacks this document",
-    ),
+    ("input.encoding", Severity::Error, "a file is not valid UTF-8/UTF-16 text or is binary; it was not loaded"),
+    ("input.locale", Severity::Warning, "nothing tells a file's locale and its text is too short or mixed to identify"),
+    ("structure.missing", Severity::Warning, "a section or block of the reference is missing in this locale"),
+    ("structure.extra", Severity::Warning, "this locale has a section or block the reference does not"),
+    ("structure.moved", Severity::Warning, "a section stands at another place than in the reference"),
+    ("structure.heading-level", Severity::Warning, "an aligned heading has another level"),
+    ("structure.count", Severity::Warning, "list items, table rows/columns or links differ in an aligned block"),
+    ("code.changed", Severity::Warning, "a code block or inline code differs from the reference"),
+    ("link.missing-file", Severity::Error, "a relative link's target file is not there"),
+    ("link.missing-anchor", Severity::Error, "a link's #fragment does not exist in its target"),
+    ("link.malformed", Severity::Error, "link or emphasis syntax broken by translation"),
+    ("link.target-differs", Severity::Warning, "an aligned link points elsewhere than in the reference"),
+    ("term.do-not-translate", Severity::Warning, "a term that must stay verbatim is missing or altered"),
+    ("term.glossary", Severity::Warning, "a glossary term's required translation is not used"),
+    ("term.forbidden", Severity::Error, "a word the glossary forbids is used"),
+    ("term.untranslated", Severity::Warning, "source-language text left in a translation"),
+    ("meta.stale", Severity::Warning, "translated from an older source revision than its peers or the source"),
+    ("meta.orphan", Severity::Warning, "a translation whose source document is not there"),
+    ("meta.missing", Severity::Info, "a locale most documents have lacks this document"),
 ];
 
 /// The default severity of an id.
 pub fn default_severity(id: &str) -> Severity {
-    CHECKS
-        .iter()
-        .find(|(i, _, _)| *i == id)
-        .map_or(Severity::Warning, |(_, s, _)| *s)
+    CHECKS.iter().find(|(i, _, _)| *i == id).map_or(Severity::Warning, |(_, s, _)| *s)
 }
 
 /// One problem, where it is.
@@ -216,41 +135,21 @@ impl<'a> DocContext<'a> {
         revisions: &'a staleness::Revisions,
     ) -> Self {
         let files: Vec<&SourceFile> = corpus.document_files(doc).collect();
-        let source = doc
-            .source
-            .and_then(|s| doc.files.iter().position(|&f| f == s));
-        let mut ctx = DocContext {
-            corpus,
-            doc,
-            files,
-            alignment,
-            source,
-            glossary,
-            revisions,
-            row_keys: Vec::new(),
-        };
+        let source = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
+        let mut ctx = DocContext { corpus, doc, files, alignment, source, glossary, revisions, row_keys: Vec::new() };
         ctx.row_keys = ctx.compute_row_keys();
         ctx
     }
 
     /// The block of column `col` in row `row`.
     pub fn block(&self, row: usize, col: usize) -> Option<&'a Block> {
-        let b = self
-            .alignment
-            .rows
-            .get(row)?
-            .cells
-            .get(col)
-            .copied()
-            .flatten()?;
+        let b = self.alignment.rows.get(row)?.cells.get(col).copied().flatten()?;
         self.files[col].skeleton.blocks.get(b)
     }
 
     /// The present cells of a row as (column, block).
     pub fn cells(&self, row: usize) -> Vec<(usize, &'a Block)> {
-        (0..self.files.len())
-            .filter_map(|c| self.block(row, c).map(|b| (c, b)))
-            .collect()
+        (0..self.files.len()).filter_map(|c| self.block(row, c).map(|b| (c, b))).collect()
     }
 
     /// The locale tag of a column.
@@ -260,11 +159,7 @@ impl<'a> DocContext<'a> {
 
     /// The reference value of a row: the source's when it has a block there, else the value a strict
     /// majority of the present cells share (`None` when there is no majority).
-    pub fn reference<T: Eq + Hash + Clone>(
-        &self,
-        row: usize,
-        value: impl Fn(&Block) -> T,
-    ) -> Option<T> {
+    pub fn reference<T: Eq + Hash + Clone>(&self, row: usize, value: impl Fn(&Block) -> T) -> Option<T> {
         let cells = self.cells(row);
         if let Some(s) = self.source
             && let Some((_, b)) = cells.iter().find(|(c, _)| *c == s)
@@ -287,9 +182,7 @@ impl<'a> DocContext<'a> {
         let file = self.files[col];
         let (line, column) = file.lines.line_col(&file.text, offset);
         let locale = self.locale(col);
-        let row_key = row
-            .and_then(|r| self.row_keys.get(r))
-            .map_or("", String::as_str);
+        let row_key = row.and_then(|r| self.row_keys.get(r)).map_or("", String::as_str);
         Finding {
             id,
             severity: default_severity(id),
@@ -317,9 +210,7 @@ impl<'a> DocContext<'a> {
         let mut f = self.finding(id, offset_col, offset, row, subject, message);
         f.locale = "*".to_owned();
         f.severity = Severity::Info;
-        let row_key = row
-            .and_then(|r| self.row_keys.get(r))
-            .map_or("", String::as_str);
+        let row_key = row.and_then(|r| self.row_keys.get(r)).map_or("", String::as_str);
         f.fingerprint = fingerprint(&[id, &self.doc.name, "*", row_key, subject]);
         f
     }
@@ -327,11 +218,7 @@ impl<'a> DocContext<'a> {
     /// Short text of a block for messages.
     pub fn excerpt(block: &Block) -> String {
         let t: String = block.text.chars().take(48).collect();
-        if block.text.chars().count() > 48 {
-            format!("{t}…")
-        } else {
-            t
-        }
+        if block.text.chars().count() > 48 { format!("{t}…") } else { t }
     }
 
     fn compute_row_keys(&self) -> Vec<String> {
@@ -339,16 +226,9 @@ impl<'a> DocContext<'a> {
         let rows = &self.alignment.rows;
         (0..rows.len())
             .map(|r| {
-                let section = rows[r]
-                    .section_row
-                    .map_or_else(String::new, |s| self.anchor_of_row(s));
-                let kind = self
-                    .cells(r)
-                    .first()
-                    .map_or_else(String::new, |(_, b)| b.kind.label().to_owned());
-                let n = ordinal
-                    .entry((rows[r].section_row, kind.clone()))
-                    .or_insert(0);
+                let section = rows[r].section_row.map_or_else(String::new, |s| self.anchor_of_row(s));
+                let kind = self.cells(r).first().map_or_else(String::new, |(_, b)| b.kind.label().to_owned());
+                let n = ordinal.entry((rows[r].section_row, kind.clone())).or_insert(0);
                 *n += 1;
                 format!("{section}/{kind}/{n}")
             })
@@ -356,16 +236,13 @@ impl<'a> DocContext<'a> {
     }
 
     fn anchor_of_row(&self, row: usize) -> String {
-        self.reference(row, |b| b.anchor.as_ref().map(|a| a.id.clone()))
-            .flatten()
-            .unwrap_or_default()
+        self.reference(row, |b| b.anchor.as_ref().map(|a| a.id.clone())).flatten().unwrap_or_default()
     }
 
     /// True when the columns present in `row` and those absent split exactly along revision lines, so a
     /// difference there is drift between revisions (reported by `meta.stale`), not a translation defect.
     pub fn is_revision_drift(&self, row: &Row) -> bool {
-        self.revisions
-            .splits(&row.cells.iter().map(Option::is_some).collect::<Vec<_>>())
+        self.revisions.splits(&row.cells.iter().map(Option::is_some).collect::<Vec<_>>())
     }
 }
 
@@ -377,10 +254,7 @@ pub fn majority<T: Eq + Hash + Clone>(values: impl Iterator<Item = T>) -> Option
         *counts.entry(v).or_default() += 1;
         total += 1;
     }
-    counts
-        .into_iter()
-        .find(|(_, n)| n * 2 > total)
-        .map(|(v, _)| v)
+    counts.into_iter().find(|(_, n)| n * 2 > total).map(|(v, _)| v)
 }
 
 /// FNV-1a over the parts, as 16 hex digits: stable across runs, platforms and Rust versions.
@@ -409,10 +283,7 @@ pub fn check_document(ctx: &DocContext<'_>) -> Vec<Finding> {
 pub fn summarize(findings: &[Finding]) -> BTreeMap<String, BTreeMap<&'static str, usize>> {
     let mut out: BTreeMap<String, BTreeMap<&'static str, usize>> = BTreeMap::new();
     for f in findings {
-        *out.entry(f.locale.clone())
-            .or_default()
-            .entry(f.id)
-            .or_default() += 1;
+        *out.entry(f.locale.clone()).or_default().entry(f.id).or_default() += 1;
     }
     out
 }
@@ -439,10 +310,6 @@ mod tests {
     fn every_id_has_a_default_severity_and_description() {
         assert_eq!(default_severity("link.malformed"), Severity::Error);
         assert_eq!(default_severity("meta.missing"), Severity::Info);
-        assert!(
-            CHECKS
-                .iter()
-                .all(|(id, _, d)| id.contains('.') && !d.is_empty())
-        );
+        assert!(CHECKS.iter().all(|(id, _, d)| id.contains('.') && !d.is_empty()));
     }
 }

@@ -9,13 +9,8 @@ use crate::skeleton::BlockKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Keys naming the source revision a translation was made from.
-const REVISION_KEYS: &[&str] = &[
-    "ms.openlocfilehash",
-    "default_lang_commit",
-    "l10n.sourceCommit",
-    "source_commit",
-    "translation.source_commit",
-];
+const REVISION_KEYS: &[&str] =
+    &["ms.openlocfilehash", "default_lang_commit", "l10n.sourceCommit", "source_commit", "translation.source_commit"];
 /// Keys dating the source revision (for a source file: its own date).
 const DATE_KEYS: &[&str] = &["ms.date", "source_date", "l10n.sourceDate"];
 
@@ -55,11 +50,7 @@ impl Revisions {
     pub fn new(files: &[&SourceFile], source: Option<usize>) -> Revisions {
         let revisions: Vec<Option<Revision>> = files.iter().map(|f| read_revision(f)).collect();
         let newest = revisions.iter().filter_map(|r| r.as_ref()?.date).max();
-        let distinct: BTreeSet<_> = revisions
-            .iter()
-            .flatten()
-            .filter_map(|r| r.id.clone())
-            .collect();
+        let distinct: BTreeSet<_> = revisions.iter().flatten().filter_map(|r| r.id.clone()).collect();
         let status = (0..files.len())
             .map(|c| {
                 if Some(c) == source {
@@ -87,17 +78,13 @@ impl Revisions {
         if mine == Status::Unknown {
             return false;
         }
-        let mut others = (0..present.len())
-            .filter(|&c| present[c] != present[col])
-            .peekable();
-        others.peek().is_some()
-            && others.all(|c| self.status[c] != Status::Unknown && self.status[c] != mine)
+        let mut others = (0..present.len()).filter(|&c| present[c] != present[col]).peekable();
+        others.peek().is_some() && others.all(|c| self.status[c] != Status::Unknown && self.status[c] != mine)
     }
 
     /// True when every difference in this presence pattern is drift.
     pub fn splits(&self, present: &[bool]) -> bool {
-        (0..present.len())
-            .all(|c| self.is_drift(present, c) || present.iter().all(|&p| p == present[c]))
+        (0..present.len()).all(|c| self.is_drift(present, c) || present.iter().all(|&p| p == present[c]))
     }
 }
 
@@ -136,9 +123,7 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
 }
 
 fn show(r: &Revision) -> String {
-    let id =
-        r.id.as_deref()
-            .map(|i| i.chars().take(7).collect::<String>());
+    let id = r.id.as_deref().map(|i| i.chars().take(7).collect::<String>());
     let date = r.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
     match (id, date) {
         (Some(i), Some(d)) => format!("{i} ({d})"),
@@ -151,14 +136,8 @@ fn show(r: &Revision) -> String {
 /// `meta.stale` for each column on an older revision, with the sections that drifted since.
 pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
     let revs = ctx.revisions;
-    let newest: Vec<usize> = (0..ctx.files.len())
-        .filter(|&c| revs.status[c] == Status::Newest)
-        .collect();
-    let Some(&lead) = newest
-        .iter()
-        .find(|&&c| revs.revisions[c].is_some())
-        .or(newest.first())
-    else {
+    let newest: Vec<usize> = (0..ctx.files.len()).filter(|&c| revs.status[c] == Status::Newest).collect();
+    let Some(&lead) = newest.iter().find(|&&c| revs.revisions[c].is_some()).or(newest.first()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -166,14 +145,8 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
         let Some(rev) = revs.revisions[col].as_ref() else {
             continue;
         };
-        let newer = newest
-            .iter()
-            .map(|&c| ctx.locale(c))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let lead_rev = revs.revisions[lead]
-            .as_ref()
-            .map_or_else(|| "the source".to_owned(), show);
+        let newer = newest.iter().map(|&c| ctx.locale(c)).collect::<Vec<_>>().join(", ");
+        let lead_rev = revs.revisions[lead].as_ref().map_or_else(|| "the source".to_owned(), show);
         let drift = drifted_sections(ctx, col);
         let mut message = format!(
             "{} was translated from source revision {}; {} {} on the newer revision {}: {} is behind",
@@ -185,18 +158,10 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
             ctx.locale(col)
         );
         if !drift.is_empty() {
-            message.push_str(&format!(
-                "; sections that differ since: {}",
-                drift.join(", ")
-            ));
+            message.push_str(&format!("; sections that differ since: {}", drift.join(", ")));
         }
         let file = ctx.files[col];
-        let offset = file
-            .text
-            .lines()
-            .take(rev.line.saturating_sub(1))
-            .map(|l| l.len() + 1)
-            .sum();
+        let offset = file.text.lines().take(rev.line.saturating_sub(1)).map(|l| l.len() + 1).sum();
         out.push(ctx.finding("meta.stale", col, offset, None, "", message));
     }
     out
@@ -219,10 +184,7 @@ fn drifted_sections(ctx: &DocContext<'_>, col: usize) -> Vec<String> {
         } else {
             (0..present.len()).find(|&c| present[c] && ctx.revisions.status[c] == Status::Newest)
         };
-        let Some(b) = named_by
-            .and_then(|c| ctx.block(r, c))
-            .filter(|b| b.kind == BlockKind::Heading)
-        else {
+        let Some(b) = named_by.and_then(|c| ctx.block(r, c)).filter(|b| b.kind == BlockKind::Heading) else {
             continue;
         };
         let how = if row.moved.is_some() {
@@ -244,10 +206,7 @@ fn drifted_sections(ctx: &DocContext<'_>, col: usize) -> Vec<String> {
 }
 
 /// `meta.orphan` and `meta.missing` across the documents of a corpus.
-pub fn check_corpus(
-    corpus: &Corpus,
-    source_locale: Option<&crate::locale::Locale>,
-) -> Vec<Finding> {
+pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) -> Vec<Finding> {
     let mut out = Vec::new();
     let docs = &corpus.documents;
     let mut per_locale: BTreeMap<String, usize> = BTreeMap::new();
@@ -258,17 +217,12 @@ pub fn check_corpus(
     }
     let multi_doc = docs.iter().filter(|d| d.files.len() > 1).count();
     for d in docs {
-        let locales: BTreeSet<String> = corpus
-            .document_files(d)
-            .map(|f| f.locale.to_string())
-            .collect();
+        let locales: BTreeSet<String> = corpus.document_files(d).map(|f| f.locale.to_string()).collect();
         let anchor_file = &corpus.files[d.source.unwrap_or(d.files[0])];
         if let Some(src) = source_locale
             && d.source.is_none()
             && multi_doc > 0
-            && per_locale
-                .keys()
-                .any(|l| crate::locale::Locale::parse(l).is_some_and(|l| l.same_language(src)))
+            && per_locale.keys().any(|l| crate::locale::Locale::parse(l).is_some_and(|l| l.same_language(src)))
         {
             for f in corpus.document_files(d) {
                 let msg = format!(
@@ -280,21 +234,14 @@ pub fn check_corpus(
         }
         let orphan = source_locale.is_some() && d.source.is_none();
         for (locale, n) in &per_locale {
-            let is_source = source_locale.is_some_and(|s| {
-                crate::locale::Locale::parse(locale).is_some_and(|l| l.same_language(s))
-            });
+            let is_source =
+                source_locale.is_some_and(|s| crate::locale::Locale::parse(locale).is_some_and(|l| l.same_language(s)));
             // An orphan's missing source is said by meta.orphan.
-            if locales.contains(locale)
-                || docs.len() < 3
-                || *n * 2 <= docs.len()
-                || (orphan && is_source)
-            {
+            if locales.contains(locale) || docs.len() < 3 || *n * 2 <= docs.len() || (orphan && is_source) {
                 continue;
             }
-            let msg = format!(
-                "no {locale} translation of this document, though {n} of {} documents have one",
-                docs.len()
-            );
+            let msg =
+                format!("no {locale} translation of this document, though {n} of {} documents have one", docs.len());
             let mut f = corpus_finding("meta.missing", d.name.as_str(), anchor_file, msg, locale);
             f.locale = locale.clone();
             out.push(f);
@@ -303,13 +250,7 @@ pub fn check_corpus(
     out
 }
 
-fn corpus_finding(
-    id: &'static str,
-    doc: &str,
-    file: &SourceFile,
-    message: String,
-    subject: &str,
-) -> Finding {
+fn corpus_finding(id: &'static str, doc: &str, file: &SourceFile, message: String, subject: &str) -> Finding {
     let locale = file.locale.to_string();
     Finding {
         id,
@@ -339,10 +280,7 @@ mod tests {
     }
 
     fn revs(status: &[Status]) -> Revisions {
-        Revisions {
-            revisions: vec![None; status.len()],
-            status: status.to_vec(),
-        }
+        Revisions { revisions: vec![None; status.len()], status: status.to_vec() }
     }
 
     #[test]

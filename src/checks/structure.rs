@@ -25,9 +25,7 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
 /// Who the reference is, in words.
 pub fn reference_name(ctx: &DocContext<'_>, row: usize) -> String {
     match ctx.source {
-        Some(s) if ctx.block(row, s).is_some() || ctx.alignment.rows[row].cells[s].is_none() => {
-            ctx.locale(s)
-        }
+        Some(s) if ctx.block(row, s).is_some() || ctx.alignment.rows[row].cells[s].is_none() => ctx.locale(s),
         _ => "most locales".to_owned(),
     }
 }
@@ -40,11 +38,7 @@ fn reference_present(ctx: &DocContext<'_>, r: usize) -> bool {
         return row.cells[s].is_some();
     }
     let (k, n) = (row.count(), row.cells.len());
-    if k * 2 == n {
-        row.cells[ctx.alignment.pivot].is_some()
-    } else {
-        k * 2 > n
-    }
+    if k * 2 == n { row.cells[ctx.alignment.pivot].is_some() } else { k * 2 > n }
 }
 
 fn presence(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
@@ -52,10 +46,7 @@ fn presence(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     let present: Vec<bool> = row.cells.iter().map(Option::is_some).collect();
     let expected = reference_present(ctx, r);
     for c in 0..present.len() {
-        if present[c] == expected
-            || ctx.revisions.is_drift(&present, c)
-            || covered_by_section(ctx, r, c)
-        {
+        if present[c] == expected || ctx.revisions.is_drift(&present, c) || covered_by_section(ctx, r, c) {
             continue;
         }
         if let Some(other) = row.moved {
@@ -64,11 +55,7 @@ fn presence(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        out.push(if present[c] {
-            extra(ctx, r, c)
-        } else {
-            missing(ctx, r, c)
-        });
+        out.push(if present[c] { extra(ctx, r, c) } else { missing(ctx, r, c) });
     }
 }
 
@@ -99,22 +86,10 @@ fn missing(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
         .or_else(|| ctx.cells(r).into_iter().next())
         .map_or((c, None), |(col, b)| (col, Some(b)));
     let desc = ref_block.map_or_else(|| "a block".to_owned(), what);
-    let where_ref = ref_block.map_or_else(String::new, |b| {
-        format!(" ({} line {})", ctx.files[ref_col].rel, b.line)
-    });
-    let message = format!(
-        "{desc} of {} is missing here{where_ref}",
-        reference_name(ctx, r)
-    );
+    let where_ref = ref_block.map_or_else(String::new, |b| format!(" ({} line {})", ctx.files[ref_col].rel, b.line));
+    let message = format!("{desc} of {} is missing here{where_ref}", reference_name(ctx, r));
     let subject = ref_block.map_or_else(String::new, |b| b.text.clone());
-    ctx.finding(
-        "structure.missing",
-        c,
-        gap_offset(ctx, r, c),
-        Some(r),
-        &subject,
-        message,
-    )
+    ctx.finding("structure.missing", c, gap_offset(ctx, r, c), Some(r), &subject, message)
 }
 
 fn extra(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
@@ -122,39 +97,20 @@ fn extra(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
         return missing(ctx, r, c);
     };
     let message = format!("{} is not in {}", what(block), reference_name(ctx, r));
-    ctx.finding(
-        "structure.extra",
-        c,
-        block.range.start,
-        Some(r),
-        &block.text,
-        message,
-    )
+    ctx.finding("structure.extra", c, block.range.start, Some(r), &block.text, message)
 }
 
 fn moved(ctx: &DocContext<'_>, r: usize, other: usize, c: usize, out: &mut Vec<Finding>) {
     let Some(block) = ctx.block(r, c) else { return };
-    let (line, rel) = ctx
-        .cells(other)
-        .into_iter()
-        .next()
-        .map_or((0, String::new()), |(oc, b)| {
-            (b.line, ctx.files[oc].rel.clone())
-        });
+    let (line, rel) =
+        ctx.cells(other).into_iter().next().map_or((0, String::new()), |(oc, b)| (b.line, ctx.files[oc].rel.clone()));
     let message = format!(
         "{} stands at another place than in {} (there: {rel} line {line}, aligned row {})",
         what(block),
         reference_name(ctx, other),
         other + 1
     );
-    out.push(ctx.finding(
-        "structure.moved",
-        c,
-        block.range.start,
-        Some(r),
-        &block.text,
-        message,
-    ));
+    out.push(ctx.finding("structure.moved", c, block.range.start, Some(r), &block.text, message));
 }
 
 /// Where a gap in column `c` at row `r` falls in that file: the end of its previous block.
@@ -162,16 +118,12 @@ fn gap_offset(ctx: &DocContext<'_>, r: usize, c: usize) -> usize {
     (0..r)
         .rev()
         .find_map(|p| ctx.block(p, c))
-        .map_or(ctx.files[c].skeleton.front_matter.body_start, |b| {
-            b.range.end.saturating_sub(1)
-        })
+        .map_or(ctx.files[c].skeleton.front_matter.body_start, |b| b.range.end.saturating_sub(1))
 }
 
 /// True when the cells agreeing with the reference and the others split along revisions for `c`.
 fn drift_for(ctx: &DocContext<'_>, r: usize, c: usize, agrees: impl Fn(&Block) -> bool) -> bool {
-    let agree: Vec<bool> = (0..ctx.files.len())
-        .map(|col| ctx.block(r, col).is_some_and(&agrees))
-        .collect();
+    let agree: Vec<bool> = (0..ctx.files.len()).map(|col| ctx.block(r, col).is_some_and(&agrees)).collect();
     ctx.revisions.is_drift(&agree, c)
 }
 
@@ -180,10 +132,7 @@ fn heading_level(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         return;
     };
     for (c, b) in ctx.cells(r) {
-        if b.kind == BlockKind::Heading
-            && b.level != level
-            && !drift_for(ctx, r, c, |x| x.level == level)
-        {
+        if b.kind == BlockKind::Heading && b.level != level && !drift_for(ctx, r, c, |x| x.level == level) {
             let message = format!(
                 "heading '{}' is level {} ({}) here but level {level} in {}",
                 b.text,
@@ -191,14 +140,7 @@ fn heading_level(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
                 "#".repeat(b.level as usize),
                 reference_name(ctx, r)
             );
-            out.push(ctx.finding(
-                "structure.heading-level",
-                c,
-                b.range.start,
-                Some(r),
-                &b.text,
-                message,
-            ));
+            out.push(ctx.finding("structure.heading-level", c, b.range.start, Some(r), &b.text, message));
         }
     }
 }
@@ -212,11 +154,7 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     };
     let measures: [Measure; 3] = [
         (
-            if kind == BlockKind::Table {
-                "table rows"
-            } else {
-                "list items"
-            },
+            if kind == BlockKind::Table { "table rows" } else { "list items" },
             |b| b.items,
             matches!(kind, BlockKind::List | BlockKind::Table),
         ),
@@ -234,22 +172,12 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             };
             let got = measure(b);
             if got != expected && !drift_for(ctx, r, c, |x| measure(x) == expected) {
-                diffs.push(format!(
-                    "{got} {name} where {} has {expected}",
-                    reference_name(ctx, r)
-                ));
+                diffs.push(format!("{got} {name} where {} has {expected}", reference_name(ctx, r)));
             }
         }
         if !diffs.is_empty() {
             let message = format!("{}: {}", what(b), diffs.join("; "));
-            out.push(ctx.finding(
-                "structure.count",
-                c,
-                b.range.start,
-                Some(r),
-                &diffs.join(";"),
-                message,
-            ));
+            out.push(ctx.finding("structure.count", c, b.range.start, Some(r), &diffs.join(";"), message));
         }
     }
 }

@@ -11,19 +11,10 @@ pub fn render(review: &Review) -> String {
     let mut out = String::new();
     let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
     for f in &review.findings {
-        by_doc
-            .entry(f.document.as_str())
-            .or_default()
-            .entry(f.locale.as_str())
-            .or_default()
-            .push(f);
+        by_doc.entry(f.document.as_str()).or_default().entry(f.locale.as_str()).or_default().push(f);
     }
     for (doc, by_locale) in &by_doc {
-        let title = if doc.is_empty() {
-            "(files not loaded)"
-        } else {
-            doc
-        };
+        let title = if doc.is_empty() { "(files not loaded)" } else { doc };
         let _ = writeln!(out, "{title}");
         for (locale, findings) in by_locale {
             let name = match *locale {
@@ -62,18 +53,10 @@ fn summary_table(review: &Review, out: &mut String) {
     if review.findings.is_empty() {
         return;
     }
-    let locales: BTreeSet<&str> = review
-        .findings
-        .iter()
-        .map(|f| display_locale(&f.locale))
-        .collect();
+    let locales: BTreeSet<&str> = review.findings.iter().map(|f| display_locale(&f.locale)).collect();
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for f in &review.findings {
-        *counts
-            .entry(f.id)
-            .or_default()
-            .entry(display_locale(&f.locale))
-            .or_default() += 1;
+        *counts.entry(f.id).or_default().entry(display_locale(&f.locale)).or_default() += 1;
     }
     let id_width = counts.keys().map(|k| k.len()).max().unwrap_or(2).max(2);
     let widths: Vec<usize> = locales.iter().map(|l| l.len().max(3)).collect();
@@ -86,11 +69,7 @@ fn summary_table(review: &Review, out: &mut String) {
         let _ = write!(out, "{id:id_width$}");
         for (l, w) in locales.iter().zip(&widths) {
             let n = per.get(l).copied().unwrap_or(0);
-            let cell = if n == 0 {
-                ".".to_owned()
-            } else {
-                n.to_string()
-            };
+            let cell = if n == 0 { ".".to_owned() } else { n.to_string() };
             let _ = write!(out, "  {cell:>w$}");
         }
         let _ = writeln!(out, "  {:>5}", per.values().sum::<usize>());
@@ -119,17 +98,10 @@ fn totals(review: &Review, out: &mut String) {
         plural(review.corpus.documents.len(), "document"),
         plural(review.corpus.files.len(), "file"),
         plural(locales, "locale"),
-        review
-            .source
-            .as_ref()
-            .map_or_else(String::new, |s| format!("; source {s}"))
+        review.source.as_ref().map_or_else(String::new, |s| format!("; source {s}"))
     );
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -33,16 +33,9 @@ pub fn value(review: &Review) -> Value {
         .collect();
     let mut by_severity: BTreeMap<&str, usize> = BTreeMap::new();
     for s in [Severity::Error, Severity::Warning, Severity::Info] {
-        by_severity.insert(
-            s.as_str(),
-            review.findings.iter().filter(|f| f.severity == s).count(),
-        );
+        by_severity.insert(s.as_str(), review.findings.iter().filter(|f| f.severity == s).count());
     }
-    let skipped: Vec<Value> = corpus
-        .skipped
-        .iter()
-        .map(|(f, why)| json!({"file": f, "reason": why}))
-        .collect();
+    let skipped: Vec<Value> = corpus.skipped.iter().map(|(f, why)| json!({"file": f, "reason": why})).collect();
     json!({
         "schema_version": SCHEMA_VERSION,
         "root": corpus.root.display().to_string(),

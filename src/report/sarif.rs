@@ -43,10 +43,7 @@ pub fn value(review: &Review) -> Value {
         .findings
         .iter()
         .map(|f| {
-            let rule_index = CHECKS
-                .iter()
-                .position(|(id, _, _)| *id == f.id)
-                .unwrap_or(0);
+            let rule_index = CHECKS.iter().position(|(id, _, _)| *id == f.id).unwrap_or(0);
             json!({
                 "ruleId": f.id,
                 "ruleIndex": rule_index,
@@ -61,8 +58,7 @@ pub fn value(review: &Review) -> Value {
             })
         })
         .collect();
-    let root =
-        std::fs::canonicalize(&review.corpus.root).unwrap_or_else(|_| review.corpus.root.clone());
+    let root = std::fs::canonicalize(&review.corpus.root).unwrap_or_else(|_| review.corpus.root.clone());
     let mut root_uri = format!("file://{}", uri(&root.display().to_string()));
     if !root_uri.ends_with('/') {
         root_uri.push('/');

@@ -1,0 +1,60 @@
+//! The bundled sample: `assets/sample/` compiled into the binary, so an installed `synoptic` can show it
+//! from any directory. It is written out to a folder of its own under the system's temporary directory
+//! the first time it is opened (the review reads folders, and the sample stays an ordinary folder).
+
+use crate::error::{Error, Result};
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/sample");
+
+/// Write the sample out (once per version) and return its folder.
+pub fn extract() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("synoptic-sample-{}", env!("CARGO_PKG_VERSION")));
+    extract_to(&dir)?;
+    Ok(dir)
+}
+
+/// Write the sample into `dir`, replacing files that differ.
+pub fn extract_to(dir: &Path) -> Result<()> {
+    write_dir(&SAMPLE, dir)
+}
+
+fn write_dir(d: &Dir<'_>, base: &Path) -> Result<()> {
+    let err = |path: &Path, source| Error::Sample { path: path.to_path_buf(), source };
+    std::fs::create_dir_all(base).map_err(|e| err(base, e))?;
+    for f in d.files() {
+        let path = base.join(f.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
+        }
+        if std::fs::read(&path).ok().as_deref() != Some(f.contents()) {
+            std::fs::write(&path, f.contents()).map_err(|e| err(&path, e))?;
+        }
+    }
+    for sub in d.dirs() {
+        write_dir(sub, base)?;
+    }
+    Ok(())
+}
+
+/// The number of files in the sample.
+pub fn file_count() -> usize {
+    fn count(d: &Dir<'_>) -> usize {
+        d.files().count() + d.dirs().map(count).sum::<usize>()
+    }
+    count(&SAMPLE)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn extracts_every_file_byte_for_byte() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        super::extract_to(tmp.path()).expect("extract");
+        let original = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/en/install.md");
+        let copy = tmp.path().join("en/install.md");
+        assert_eq!(std::fs::read(copy).ok(), std::fs::read(original).ok());
+        assert!(super::file_count() >= 10);
+    }
+}

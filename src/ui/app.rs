@@ -1,0 +1,564 @@
+//! The app: owns the review, the background loader and each view's small state. `logic` drains
+//! background results, reads shortcuts and applies the views' commands; `ui` only draws.
+
+use super::StartOptions;
+use super::command::Command;
+use super::documents_panel::DocumentsPanel;
+use super::find_bar::FindBar;
+use super::loader::Loader;
+use super::panes::Panes;
+use super::picker::{FolderPicker, Picked};
+use super::problems_panel::ProblemsPanel;
+use super::settings::Settings;
+use crate::review::Review;
+use egui::{Key, Modifiers};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Exit code of a `--screenshot` run (0 written, 1 failed), read by `main` after the window closes.
+pub static SCREENSHOT_EXIT: AtomicI32 = AtomicI32::new(0);
+
+/// What the window shows of the current document: derived from the review once, when it is selected.
+#[derive(Debug, Clone, Default)]
+pub struct DocView {
+    /// Index into the corpus documents.
+    pub doc: usize,
+    /// The locale of each column, in the document's order.
+    pub locales: Vec<String>,
+    /// The visible columns, in display order.
+    pub columns: Vec<usize>,
+    /// Findings (indices) of each aligned row.
+    pub by_row: BTreeMap<usize, Vec<usize>>,
+    /// Findings of the document that belong to no row.
+    pub unplaced: Vec<usize>,
+    /// The document's findings with a row, in row order (for F8).
+    pub in_order: Vec<usize>,
+}
+
+struct ScreenshotJob {
+    path: PathBuf,
+    frames: u32,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// The Synoptic window.
+pub struct SynopticApp {
+    /// What is kept between sessions.
+    pub settings: Settings,
+    review: Option<Arc<Review>>,
+    view: Option<DocView>,
+    loader: Loader,
+    picker: Box<dyn FolderPicker>,
+    documents: DocumentsPanel,
+    panes: Panes,
+    problems: ProblemsPanel,
+    find: FindBar,
+    commands: Vec<Command>,
+    error: Option<String>,
+    selected_finding: Option<usize>,
+    screenshot: Option<ScreenshotJob>,
+}
+
+impl SynopticApp {
+    /// A window with remembered settings and a way to pick folders.
+    pub fn new(settings: Settings, picker: Box<dyn FolderPicker>) -> Self {
+        SynopticApp {
+            settings,
+            review: None,
+            view: None,
+            loader: Loader::default(),
+            picker,
+            documents: DocumentsPanel::default(),
+            panes: Panes::default(),
+            problems: ProblemsPanel::default(),
+            find: FindBar::default(),
+            commands: Vec::new(),
+            error: None,
+            selected_finding: None,
+            screenshot: None,
+        }
+    }
+
+    /// Begin: open the given path, else the last session's folder, else the bundled sample.
+    pub fn start(&mut self, start: StartOptions, ctx: &egui::Context) {
+        self.screenshot = start.screenshot.map(|path| ScreenshotJob {
+            path,
+            frames: 0,
+            requested: false,
+            result: Arc::new(Mutex::new(None)),
+        });
+        let path = start.path.or_else(|| self.settings.last_folder.clone().filter(|p| p.exists()));
+        match path {
+            Some(p) => self.open(vec![p], ctx),
+            None => self.open_sample(ctx),
+        }
+    }
+
+    /// Open the bundled sample.
+    pub fn open_sample(&mut self, ctx: &egui::Context) {
+        match crate::sample::extract() {
+            Ok(dir) => self.open(vec![dir], ctx),
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Start loading paths in the background.
+    pub fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        self.error = None;
+        self.loader.start(paths, ctx);
+    }
+
+    /// The review on show, if loaded.
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_deref()
+    }
+
+    /// The current document's view.
+    pub fn view(&self) -> Option<&DocView> {
+        self.view.as_ref()
+    }
+
+    /// The selected finding.
+    pub fn selected_finding(&self) -> Option<usize> {
+        self.selected_finding
+    }
+
+    /// The error on show, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// True while a folder loads.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    /// The aligned rows the panes drew in the last frame.
+    pub fn visible_rows(&self) -> std::ops::Range<usize> {
+        self.panes.visible_rows()
+    }
+
+    /// The row the panes are scrolled to (the top visible row).
+    pub fn top_row(&self) -> usize {
+        self.panes.visible_rows().start
+    }
+
+    /// Queue a command, as a view would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Everything that is not drawing: background results, dropped files, shortcuts, commands.
+    pub fn logic_step(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.picker.poll() {
+            match answer {
+                Some(Picked::Folder(p)) => self.commands.push(Command::Open(vec![p])),
+                Some(Picked::Files(files)) => self.commands.push(Command::Open(files)),
+                None => {}
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+        if let Some((paths, result)) = self.loader.poll() {
+            self.finish_load(&paths, result);
+        }
+        self.read_shortcuts(ctx);
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command, ctx);
+        }
+        if self.loader.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.screenshot_step(ctx);
+    }
+
+    fn finish_load(&mut self, paths: &[PathBuf], result: crate::Result<Review>) {
+        match result {
+            Ok(review) => {
+                let folder = review.corpus.root.clone();
+                let remembered = self.settings.last_document.clone();
+                self.review = Some(Arc::new(review));
+                if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {
+                    self.settings.remember_folder(&paths[0]);
+                }
+                self.problems.reset();
+                self.find.reset();
+                let doc = self.review().and_then(|r| remembered.and_then(|n| r.document_index(&n))).unwrap_or(0);
+                self.select_document(doc);
+            }
+            Err(crate::Error::Cancelled) => self.error = Some("Loading was cancelled.".to_owned()),
+            Err(e) => self.error = Some(format!("Could not open {}: {e}", display_paths(paths))),
+        }
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let (open, find, next, prev) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::COMMAND, Key::O),
+                i.consume_key(Modifiers::COMMAND, Key::F),
+                i.consume_key(Modifiers::NONE, Key::F8),
+                i.consume_key(Modifiers::SHIFT, Key::F8),
+            )
+        });
+        let nav = if typing {
+            [false; 4]
+        } else {
+            ctx.input_mut(|i| {
+                [
+                    i.consume_key(Modifiers::NONE, Key::PageUp),
+                    i.consume_key(Modifiers::NONE, Key::PageDown),
+                    i.consume_key(Modifiers::NONE, Key::Home),
+                    i.consume_key(Modifiers::NONE, Key::End),
+                ]
+            })
+        };
+        if open {
+            self.commands.push(Command::PickFolder);
+        }
+        if find {
+            self.find.open();
+        }
+        if next {
+            self.commands.push(Command::StepFinding(true));
+        }
+        if prev {
+            self.commands.push(Command::StepFinding(false));
+        }
+        let moves = [
+            Command::ScrollPages(-1.0),
+            Command::ScrollPages(1.0),
+            Command::ScrollToEnd(true),
+            Command::ScrollToEnd(false),
+        ];
+        for (pressed, command) in nav.into_iter().zip(moves) {
+            if pressed {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Open(paths) => self.open(paths, ctx),
+            Command::PickFolder => self.picker.pick_folder(),
+            Command::PickFiles => self.picker.pick_files(),
+            Command::CancelLoad => self.loader.cancel(),
+            Command::SelectDocument(doc) => self.select_document(doc),
+            Command::JumpToFinding(i) => self.jump_to_finding(i),
+            Command::JumpToRow(row) => self.panes.scroll_to_row(row),
+            Command::StepFinding(forward) => self.step_finding(forward),
+            Command::ToggleFalsePositive(fp) => self.settings.toggle_false_positive(&fp),
+            Command::ToggleLocale(locale) => {
+                if !self.settings.hidden_locales.remove(&locale) {
+                    self.settings.hidden_locales.insert(locale);
+                }
+                self.refresh_columns();
+            }
+            Command::MoveLocale(locale, left) => {
+                if let Some(view) = &self.view {
+                    let order: Vec<String> = view.columns.iter().map(|&c| view.locales[c].clone()).collect();
+                    self.settings.move_locale(&order, &locale, left);
+                }
+                self.refresh_columns();
+            }
+            Command::FollowLink { column, target } => self.follow_link(column, &target, ctx),
+            Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
+            Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
+        }
+        ctx.request_repaint();
+    }
+
+    fn select_document(&mut self, doc: usize) {
+        let Some(review) = self.review.clone() else { return };
+        let Some(document) = review.corpus.documents.get(doc) else { return };
+        let locales: Vec<String> = review.corpus.document_files(document).map(|f| f.locale.to_string()).collect();
+        let (by_row, unplaced) = review.findings_by_row(doc);
+        let in_order = by_row.values().flatten().copied().collect();
+        self.settings.last_document = Some(document.name.clone());
+        self.view = Some(DocView { doc, locales, columns: Vec::new(), by_row, unplaced, in_order });
+        self.refresh_columns();
+        self.panes.reset();
+        self.find.reset();
+        self.selected_finding = None;
+    }
+
+    /// Visible columns in the user's order, the source first; never none.
+    fn refresh_columns(&mut self) {
+        let Some(review) = self.review.clone() else { return };
+        let Some(view) = self.view.as_mut() else { return };
+        let document = &review.corpus.documents[view.doc];
+        let source = document.source.map(|s| review.corpus.files[s].locale.to_string());
+        let order = self.settings.order_locales(&view.locales, source.as_deref());
+        let mut columns: Vec<usize> = order
+            .iter()
+            .filter(|l| !self.settings.hidden_locales.contains(*l))
+            .filter_map(|l| view.locales.iter().position(|x| x == l))
+            .collect();
+        if columns.is_empty() {
+            columns = (0..view.locales.len()).collect();
+        }
+        view.columns = columns;
+        self.panes.layout_changed();
+    }
+
+    fn jump_to_finding(&mut self, i: usize) {
+        let Some(review) = self.review.clone() else { return };
+        let Some(f) = review.findings.get(i) else { return };
+        if self.view.as_ref().is_none_or(|v| review.corpus.documents[v.doc].name != f.document)
+            && let Some(doc) = review.document_index(&f.document)
+        {
+            self.select_document(doc);
+        }
+        self.selected_finding = Some(i);
+        if let Some(row) = f.row {
+            self.panes.scroll_to_row(row);
+        }
+    }
+
+    fn step_finding(&mut self, forward: bool) {
+        let Some(view) = &self.view else { return };
+        let Some(review) = &self.review else { return };
+        let visible: Vec<usize> = view
+            .in_order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.settings.show_false_positives
+                    || !self.settings.false_positives.contains(&review.findings[i].fingerprint)
+            })
+            .collect();
+        if visible.is_empty() {
+            return;
+        }
+        let pos = self.selected_finding.and_then(|s| visible.iter().position(|&i| i == s));
+        let next = match (pos, forward) {
+            (None, true) => 0,
+            (None, false) => visible.len() - 1,
+            (Some(p), true) => (p + 1) % visible.len(),
+            (Some(p), false) => (p + visible.len() - 1) % visible.len(),
+        };
+        self.jump_to_finding(visible[next]);
+    }
+
+    fn follow_link(&mut self, column: usize, target: &str, ctx: &egui::Context) {
+        let lower = target.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            ctx.open_url(egui::OpenUrl::new_tab(target));
+            return;
+        }
+        let (Some(review), Some(view)) = (self.review.clone(), self.view.as_ref()) else { return };
+        let document = &review.corpus.documents[view.doc];
+        let Some(&file_index) = document.files.get(column) else { return };
+        let from = &review.corpus.files[file_index].rel;
+        let path = target.split(['#', '?']).next().unwrap_or_default();
+        let base = from.rsplit_once('/').map_or("", |(d, _)| d);
+        let wanted = normalize(&format!("{base}/{path}"));
+        let doc = review.corpus.documents.iter().position(|d| {
+            d.files.iter().any(|&f| {
+                let rel = &review.corpus.files[f].rel;
+                *rel == wanted || rel.strip_suffix(".md") == Some(wanted.trim_end_matches('/'))
+            })
+        });
+        match doc {
+            Some(d) => self.select_document(d),
+            None => self.error = Some(format!("`{target}` is not a document of this folder.")),
+        }
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let ready = self.view.is_some() && !self.loader.is_busy();
+        let failed = self.error.clone();
+        let Some(job) = self.screenshot.as_mut() else { return };
+        if let Some(error) = failed.filter(|_| !ready) {
+            eprintln!("synoptic: {error}");
+            SCREENSHOT_EXIT.store(1, Ordering::Relaxed);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if !ready {
+            return;
+        }
+        if !job.requested && job.frames >= 3 {
+            job.requested = true;
+            let (path, result) = (job.path.clone(), Arc::clone(&job.result));
+            let ctx2 = ctx.clone();
+            let callback = egui::ScreenshotCallback::new(move |image| {
+                let outcome = save_png(&path, &image);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(outcome);
+                }
+                ctx2.request_repaint();
+            });
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+        }
+        let outcome = job.result.lock().ok().and_then(|mut r| r.take());
+        if let Some(outcome) = outcome {
+            if let Err(e) = outcome {
+                eprintln!("synoptic: {}: {e}", job.path.display());
+                SCREENSHOT_EXIT.store(1, Ordering::Relaxed);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
+    /// Draw the whole window.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.menu_bar_ui(ui);
+        let review = self.review.clone();
+        if let Some(review) = review.as_deref() {
+            let current = self.view.as_ref().map(|v| v.doc);
+            egui::Panel::left("documents").resizable(true).default_size(260.0).show(ui, |ui| {
+                self.documents.documents_panel_ui(ui, review, current, &mut self.commands);
+            });
+            if let Some(view) = &self.view {
+                egui::Panel::bottom("problems").resizable(true).default_size(220.0).show(ui, |ui| {
+                    self.problems.problems_panel_ui(
+                        ui,
+                        review,
+                        view,
+                        &self.settings,
+                        self.selected_finding,
+                        &mut self.commands,
+                    );
+                });
+                if self.find.is_open() {
+                    egui::Panel::top("find").show(ui, |ui| {
+                        self.find.find_bar_ui(ui, review, view.doc, &mut self.commands);
+                    });
+                }
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| match (review.as_deref(), &self.view) {
+            (Some(review), Some(view)) => {
+                let highlight = self.selected_finding.and_then(|i| review.findings.get(i)).and_then(|f| f.row);
+                self.panes.panes_ui(
+                    ui,
+                    review,
+                    view,
+                    &self.settings,
+                    highlight,
+                    self.find.current(),
+                    &mut self.commands,
+                );
+            }
+            _ => self.welcome_ui(ui),
+        });
+        if let Some(job) = self.screenshot.as_mut()
+            && self.view.is_some()
+        {
+            job.frames += 1;
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Open folder…").on_hover_text("Ctrl+O").clicked() {
+                    self.commands.push(Command::PickFolder);
+                }
+                if ui.button("Open files…").clicked() {
+                    self.commands.push(Command::PickFiles);
+                }
+                ui.menu_button("Recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent folders");
+                    }
+                    for folder in self.settings.recent.clone() {
+                        if ui.button(folder.display().to_string()).clicked() {
+                            self.commands.push(Command::Open(vec![folder]));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                ui.checkbox(&mut self.settings.raw_text, "Raw Markdown");
+                ui.checkbox(&mut self.settings.show_false_positives, "Show false positives");
+                if let Some((done, total)) = self.loader.progress() {
+                    ui.separator();
+                    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(200.0)
+                            .text(format!("Reading {done} of {total} files")),
+                    );
+                    if ui.button("Cancel").clicked() {
+                        self.commands.push(Command::CancelLoad);
+                    }
+                }
+            });
+            if let Some(error) = self.error.clone() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                    if ui.button("Dismiss").clicked() {
+                        self.error = None;
+                    }
+                });
+            }
+        });
+    }
+
+    fn welcome_ui(&mut self, ui: &mut egui::Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("Synoptic");
+            if self.loader.is_busy() {
+                ui.label("Loading…");
+                ui.spinner();
+            } else {
+                ui.label("Open a folder of translated Markdown (Ctrl+O), or drop one here.");
+            }
+        });
+    }
+}
+
+impl eframe::App for SynopticApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.logic_step(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}
+
+fn is_sample(folder: &Path) -> bool {
+    folder.file_name().is_some_and(|n| n.to_string_lossy().starts_with("synoptic-sample-"))
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Fold `.` and `..` in a relative path.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    image::save_buffer(path, &bytes, w as u32, h as u32, image::ExtendedColorType::Rgba8).map_err(|e| e.to_string())
+}

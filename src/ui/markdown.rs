@@ -1,0 +1,380 @@
+//! Rendering one block's Markdown as egui widgets: headings, emphasis, links, inline code, code blocks,
+//! lists, tables, quotes and alerts. HTML is shown as plain text, never executed; images are named, not
+//! loaded. A block is turned into [`Piece`]s once (cached by the panes) and the pieces are drawn each frame.
+
+use super::command::Command;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// A run of inline text with one style.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// Bold.
+    pub strong: bool,
+    /// Italic.
+    pub emphasis: bool,
+    /// Struck through.
+    pub strike: bool,
+    /// Inline code.
+    pub code: bool,
+    /// The link target, for link text.
+    pub link: Option<String>,
+    /// Flagged by a finding (a changed link target or code).
+    pub marked: bool,
+}
+
+/// A drawable part of a block.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A line of inline runs: a paragraph, heading (level 1–6) or list item (with its marker and depth).
+    Text {
+        /// The runs.
+        runs: Vec<Run>,
+        /// Heading level, 0 for body text.
+        heading: u8,
+        /// List marker and nesting depth.
+        item: Option<(String, usize)>,
+    },
+    /// A code block; `marked` when a finding points into it.
+    Code {
+        /// The code.
+        text: String,
+        /// Flagged by a finding.
+        marked: bool,
+    },
+    /// A table: rows of cells of runs (the first row is the header).
+    Table(Vec<Vec<Vec<Run>>>),
+    /// Raw HTML, shown as text.
+    Html(String),
+    /// The name of a GitHub alert (`NOTE`, `WARNING`, …).
+    Alert(String),
+}
+
+#[derive(Default)]
+struct Builder {
+    pieces: Vec<Piece>,
+    runs: Vec<Run>,
+    strong: usize,
+    emphasis: usize,
+    strike: usize,
+    links: Vec<(String, Range<usize>)>,
+    heading: u8,
+    lists: Vec<Option<u64>>,
+    item: Option<(String, usize)>,
+    code: Option<(String, Range<usize>)>,
+    table: Option<Vec<Vec<Vec<Run>>>>,
+}
+
+/// Turn a block's Markdown (`source`, found at byte `base` of its file) into pieces; `marks` are file
+/// byte offsets that findings point at.
+pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
+    let marked =
+        |r: &Range<usize>| marks.iter().any(|m| (r.start + base..(r.end + base).max(r.start + base + 1)).contains(m));
+    let mut b = Builder::default();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => b.start(tag, range),
+            Event::End(tag) => b.end(tag, &marked),
+            Event::Text(t) => {
+                if let Some((code, _)) = b.code.as_mut() {
+                    code.push_str(&t);
+                } else {
+                    b.push(&t, false, false);
+                }
+            }
+            Event::Code(c) => {
+                let m = marked(&range);
+                b.push(&c, true, m);
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if b.code.is_none() && !is_anchor_tag(&h) {
+                    b.flush();
+                    b.pieces.push(Piece::Html(h.trim_end().to_owned()));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => b.push(" ", false, false),
+            Event::TaskListMarker(done) => b.push(if done { "[x] " } else { "[ ] " }, false, false),
+            Event::FootnoteReference(n) => b.push(&format!("[{n}]"), false, false),
+            Event::Rule | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+        }
+    }
+    b.flush();
+    b.pieces
+}
+
+/// `<a name="…"></a>` anchors carry no text: they are not shown.
+fn is_anchor_tag(html: &str) -> bool {
+    let h = html.trim().to_ascii_lowercase();
+    h == "</a>" || (h.starts_with("<a ") && (h.contains("name=") || h.contains("id=")) && !h.contains("href"))
+}
+
+impl Builder {
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = level as u8;
+            }
+            Tag::Paragraph => {
+                if self.item.is_none() {
+                    self.flush();
+                }
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.flush();
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_owned(),
+                };
+                self.item = Some((marker, depth));
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code = Some((String::new(), range));
+            }
+            Tag::BlockQuote(Some(kind)) => {
+                self.flush();
+                self.pieces.push(Piece::Alert(format!("{kind:?}").to_uppercase()));
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Vec::new());
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.runs.clear(),
+            Tag::Emphasis => self.emphasis += 1,
+            Tag::Strong => self.strong += 1,
+            Tag::Strikethrough => self.strike += 1,
+            Tag::Link { dest_url, .. } => self.links.push((dest_url.to_string(), range)),
+            Tag::Image { dest_url, .. } => {
+                self.push(&format!("[image: {dest_url}] "), false, false);
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, marked: &impl Fn(&Range<usize>) -> bool) {
+        match tag {
+            TagEnd::Heading(_) => {
+                self.flush();
+                self.heading = 0;
+            }
+            TagEnd::Paragraph => {
+                if self.item.is_none() {
+                    self.flush();
+                }
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.item = None;
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::CodeBlock => {
+                if let Some((text, range)) = self.code.take() {
+                    let m = marked(&range);
+                    self.pieces.push(Piece::Code { text: text.trim_end().to_owned(), marked: m });
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.runs);
+                if let Some(row) = self.table.as_mut().and_then(|t| t.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.pieces.push(Piece::Table(t));
+                }
+            }
+            TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some((target, range)) = self.links.pop()
+                    && marked(&(range.start..range.start + 1))
+                {
+                    for run in self.runs.iter_mut().rev().take_while(|r| r.link.as_deref() == Some(target.as_str())) {
+                        run.marked = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: &str, code: bool, marked: bool) {
+        self.runs.push(Run {
+            text: text.to_owned(),
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            strike: self.strike > 0,
+            code,
+            link: self.links.last().map(|(t, _)| t.clone()),
+            marked,
+        });
+    }
+
+    fn flush(&mut self) {
+        if self.table.is_some() || self.runs.is_empty() {
+            return;
+        }
+        let runs = std::mem::take(&mut self.runs);
+        self.pieces.push(Piece::Text { runs, heading: self.heading, item: self.item.clone() });
+    }
+}
+
+fn rich(ui: &egui::Ui, run: &Run, heading: u8) -> egui::RichText {
+    let mut t = egui::RichText::new(&run.text);
+    if heading > 0 {
+        t = t.size(match heading {
+            1 => 22.0,
+            2 => 19.0,
+            3 => 16.5,
+            _ => 15.0,
+        });
+        t = t.strong();
+    }
+    if run.strong {
+        t = t.strong();
+    }
+    if run.emphasis {
+        t = t.italics();
+    }
+    if run.strike {
+        t = t.strikethrough();
+    }
+    if run.code {
+        t = t.code();
+    }
+    if run.marked {
+        t = t.background_color(ui.visuals().warn_fg_color.gamma_multiply(0.35));
+    }
+    t
+}
+
+fn runs_ui(ui: &mut egui::Ui, runs: &[Run], heading: u8, column: usize, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for run in runs {
+            let text = rich(ui, run, heading);
+            match &run.link {
+                Some(target) => {
+                    if ui.link(text).on_hover_text(target).clicked() {
+                        commands.push(Command::FollowLink { column, target: target.clone() });
+                    }
+                }
+                None => {
+                    ui.label(text);
+                }
+            }
+        }
+    });
+}
+
+/// Draw pieces; link clicks become [`Command::FollowLink`] for `column`.
+pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &mut Vec<Command>) {
+    for (i, piece) in pieces.iter().enumerate() {
+        ui.push_id(i, |ui| match piece {
+            Piece::Text { runs, heading, item } => match item {
+                Some((marker, depth)) => {
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(14.0 * *depth as f32);
+                        ui.label(marker);
+                        ui.vertical(|ui| runs_ui(ui, runs, *heading, column, commands));
+                    });
+                }
+                None => runs_ui(ui, runs, *heading, column, commands),
+            },
+            Piece::Code { text, marked } => {
+                let mut frame = egui::Frame::new().inner_margin(4.0).fill(ui.visuals().code_bg_color);
+                if *marked {
+                    frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color));
+                }
+                frame.show(ui, |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+                });
+            }
+            Piece::Table(rows) => {
+                egui::Grid::new("table").striped(true).show(ui, |ui| {
+                    for (r, row) in rows.iter().enumerate() {
+                        for cell in row {
+                            runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
+                        }
+                        ui.end_row();
+                    }
+                });
+            }
+            Piece::Html(html) => {
+                ui.add(egui::Label::new(egui::RichText::new(html).monospace().weak()).wrap());
+            }
+            Piece::Alert(name) => {
+                ui.label(egui::RichText::new(name).strong().color(ui.visuals().warn_fg_color));
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(pieces: &[Piece]) -> Vec<String> {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text { runs, heading, item } => {
+                    let t: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    format!(
+                        "{}{}{t}",
+                        "#".repeat(*heading as usize),
+                        item.as_ref().map_or(String::new(), |(m, d)| format!("{}{m}", " ".repeat(*d)))
+                    )
+                }
+                Piece::Code { text, .. } => format!("```{text}"),
+                Piece::Table(rows) => format!("table {}x{}", rows.len(), rows.first().map_or(0, Vec::len)),
+                Piece::Html(h) => format!("html {h}"),
+                Piece::Alert(a) => format!("alert {a}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn renders_the_kinds_of_blocks_reviewers_meet() {
+        assert_eq!(texts(&pieces("## <a name=\"x\"></a>Title", 0, &[])), vec!["##Title"]);
+        assert_eq!(texts(&pieces("- one\n- two\n  - three\n", 0, &[])), vec!["• one", "• two", " • three"]);
+        assert_eq!(texts(&pieces("| a | b |\n|---|---|\n| 1 | 2 |\n", 0, &[])), vec!["table 2x2"]);
+        assert_eq!(texts(&pieces("> [!NOTE]\n> Careful.\n", 0, &[])), vec!["alert NOTE", "Careful."]);
+        assert_eq!(texts(&pieces("<script>alert(1)</script>\n", 0, &[])), vec!["html <script>alert(1)</script>"]);
+    }
+
+    #[test]
+    fn marks_the_link_a_finding_points_at() {
+        let p = pieces("See [a](x.md) and [b](y.md).", 100, &[118]);
+        let Piece::Text { runs, .. } = &p[0] else { panic!("text") };
+        let marked: Vec<(&str, bool)> =
+            runs.iter().filter(|r| r.link.is_some()).map(|r| (r.text.as_str(), r.marked)).collect();
+        assert_eq!(marked, vec![("a", false), ("b", true)]);
+    }
+}

@@ -1,0 +1,118 @@
+//! The Problems panel: the current document's findings (or the whole folder's), filtered by id, severity
+//! and locale; clicking one scrolls every pane to its row; false positives can be marked and hidden.
+
+use super::app::DocView;
+use super::command::Command;
+use super::settings::Settings;
+use crate::checks::{CHECKS, Severity};
+use crate::review::Review;
+
+/// Filters and the cached list they select.
+#[derive(Debug, Default)]
+pub struct ProblemsPanel {
+    id: Option<&'static str>,
+    min_severity: Option<Severity>,
+    locale: Option<String>,
+    whole_folder: bool,
+}
+
+impl ProblemsPanel {
+    /// Forget filters that may not apply to a new folder.
+    pub fn reset(&mut self) {
+        self.locale = None;
+    }
+
+    fn matches(&self, review: &Review, view: &DocView, settings: &Settings, i: usize) -> bool {
+        let f = &review.findings[i];
+        let doc_name = &review.corpus.documents[view.doc].name;
+        (self.whole_folder || &f.document == doc_name)
+            && self.id.is_none_or(|id| f.id == id)
+            && self.min_severity.is_none_or(|s| f.severity >= s)
+            && self.locale.as_ref().is_none_or(|l| &f.locale == l)
+            && (settings.show_false_positives || !settings.false_positives.contains(&f.fingerprint))
+    }
+
+    /// Draw the panel.
+    pub fn problems_panel_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        review: &Review,
+        view: &DocView,
+        settings: &Settings,
+        selected: Option<usize>,
+        commands: &mut Vec<Command>,
+    ) {
+        self.filters_ui(ui, view);
+        let shown: Vec<usize> =
+            (0..review.findings.len()).filter(|&i| self.matches(review, view, settings, i)).collect();
+        ui.label(format!("{} problems shown (F8 / Shift+F8: next / previous)", shown.len()));
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        egui::ScrollArea::vertical().id_salt("problems").auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            shown.len(),
+            |ui, range| {
+                for &i in &shown[range] {
+                    let f = &review.findings[i];
+                    ui.push_id(i, |ui| {
+                        ui.horizontal(|ui| {
+                            let false_positive = settings.false_positives.contains(&f.fingerprint);
+                            let mark = if false_positive { "Unmark" } else { "False positive" };
+                            if ui.small_button(mark).clicked() {
+                                commands.push(Command::ToggleFalsePositive(f.fingerprint.clone()));
+                            }
+                            let color = severity_color(ui, f.severity);
+                            ui.colored_label(color, f.severity.as_str());
+                            let text = format!("{}  {}  {}:{}  {}", f.id, f.locale, f.file, f.line, f.message);
+                            let text = if false_positive {
+                                egui::RichText::new(text).strikethrough()
+                            } else {
+                                egui::RichText::new(text)
+                            };
+                            if ui.selectable_label(selected == Some(i), text).clicked() {
+                                commands.push(Command::JumpToFinding(i));
+                            }
+                        });
+                    });
+                }
+            },
+        );
+    }
+
+    fn filters_ui(&mut self, ui: &mut egui::Ui, view: &DocView) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Problems");
+            egui::ComboBox::from_label("Check").selected_text(self.id.unwrap_or("all")).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.id, None, "all");
+                for (id, _, _) in CHECKS {
+                    ui.selectable_value(&mut self.id, Some(*id), *id);
+                }
+            });
+            let severity_text = self.min_severity.map_or("any", Severity::as_str);
+            egui::ComboBox::from_label("Severity").selected_text(severity_text).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.min_severity, None, "any");
+                for s in [Severity::Error, Severity::Warning, Severity::Info] {
+                    ui.selectable_value(&mut self.min_severity, Some(s), format!("{} and above", s.as_str()));
+                }
+            });
+            let locale_text = self.locale.clone().unwrap_or_else(|| "all".to_owned());
+            egui::ComboBox::from_label("Locale").selected_text(locale_text).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.locale, None, "all");
+                ui.selectable_value(&mut self.locale, Some("*".to_owned()), "shared by all");
+                for l in &view.locales {
+                    ui.selectable_value(&mut self.locale, Some(l.clone()), l);
+                }
+            });
+            ui.checkbox(&mut self.whole_folder, "Whole folder");
+        });
+    }
+}
+
+/// The color of a severity.
+pub fn severity_color(ui: &egui::Ui, s: Severity) -> egui::Color32 {
+    match s {
+        Severity::Error => ui.visuals().error_fg_color,
+        Severity::Warning => ui.visuals().warn_fg_color,
+        Severity::Info => ui.visuals().weak_text_color(),
+    }
+}

@@ -1,0 +1,140 @@
+//! The window, driven through its accessibility tree with egui_kittest: open a folder through a fake
+//! picker, see aligned panes with a gap, scroll, jump to findings, and virtualization of far rows.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use synoptic::ui::picker::FixedPicker;
+use synoptic::ui::{Settings, SynopticApp};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A window of the size reviewers use, with a picker that answers with `folder`.
+fn harness(folder: PathBuf) -> Harness<'static, SynopticApp> {
+    let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
+    Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
+        |ui, app: &mut SynopticApp| {
+            let ctx = ui.ctx().clone();
+            app.logic_step(&ctx);
+            app.draw(ui);
+        },
+        app,
+    )
+}
+
+/// Run frames until the background load is done and the document is on show.
+fn settle(h: &mut Harness<'_, SynopticApp>) {
+    let start = Instant::now();
+    while (h.state().is_loading() || h.state().view().is_none()) && start.elapsed() < Duration::from_secs(20) {
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_ok();
+    for _ in 0..4 {
+        h.step();
+    }
+}
+
+fn open_through_the_picker(folder: PathBuf) -> Harness<'static, SynopticApp> {
+    let mut h = harness(folder);
+    h.get_by_label("Open folder…").click();
+    h.run_ok();
+    settle(&mut h);
+    h
+}
+
+#[test]
+fn opening_a_folder_shows_aligned_panes_with_a_gap() {
+    let h = open_through_the_picker(fixture("gap"));
+    let app = h.state();
+    assert_eq!(app.error(), None);
+    let view = app.view().expect("a document is shown");
+    assert_eq!(view.locales, ["en", "de", "fr"]);
+    assert_eq!(view.columns, [0, 1, 2]);
+    let rows = &app.review().expect("review").documents[view.doc].alignment.rows;
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[4].cells, [Some(4), None, Some(4)], "the Troubleshooting heading is a gap in de");
+    h.get_by_label("en (source)");
+    assert_eq!(h.get_all_by_label("missing in de").count(), 2, "the heading and its paragraph");
+    h.get_by_label("Restart the machine when the installer hangs.");
+    h.get_by_label("Redémarrez la machine si le programme d’installation se bloque.");
+}
+
+#[test]
+fn clicking_a_finding_selects_it_and_scrolls_to_its_row() {
+    let mut h = open_through_the_picker(fixture("gap"));
+    let (index, row) = {
+        let review = h.state().review().expect("review");
+        let i = review.findings.iter().position(|f| f.id == "structure.missing").expect("a missing section");
+        (i, review.findings[i].row.expect("a row"))
+    };
+    h.get_by_label_contains("structure.missing  de").click();
+    h.run_ok();
+    assert_eq!(h.state().selected_finding(), Some(index));
+    assert!(h.state().visible_rows().contains(&row) || h.state().top_row() <= row);
+}
+
+#[test]
+fn f8_steps_through_findings() {
+    let mut h = open_through_the_picker(fixture("gap"));
+    h.key_press(egui::Key::F8);
+    h.run_ok();
+    let first = h.state().selected_finding();
+    assert!(first.is_some());
+    h.key_press(egui::Key::F8);
+    h.run_ok();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F8);
+    h.run_ok();
+    assert_eq!(h.state().selected_finding(), first);
+}
+
+/// A folder with one long document: 400 sections in two locales.
+fn long_folder() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (locale, word) in [("en", "Section"), ("de", "Abschnitt")] {
+        let mut text = String::from("# Long\n\n");
+        for i in 0..400 {
+            text.push_str(&format!("## {word} {i} {{#s{i}}}\n\n{word} body number {i}.\n\n"));
+        }
+        let dir = tmp.path().join(locale);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        std::fs::write(dir.join("long.md"), text).expect("write");
+    }
+    tmp
+}
+
+#[test]
+fn far_rows_are_not_laid_out_and_paging_scrolls_every_pane() {
+    let tmp = long_folder();
+    let mut h = open_through_the_picker(tmp.path().to_path_buf());
+    assert!(h.query_by_label("Section body number 0.").is_some());
+    assert!(h.query_by_label("Section body number 390.").is_none(), "far rows are virtualized away");
+    let before = h.state().top_row();
+    h.key_press(egui::Key::PageDown);
+    h.run_ok();
+    h.step();
+    let after = h.state().top_row();
+    assert!(after > before, "PageDown scrolled ({before} → {after})");
+    // One scroll area holds every pane: the German cell of the same row is on show too.
+    let row = after + 2;
+    let review = h.state().review().expect("review");
+    let doc = h.state().view().expect("view").doc;
+    let cells = review.documents[doc].alignment.rows[row].cells.clone();
+    assert!(cells.iter().all(Option::is_some));
+    h.key_press(egui::Key::End);
+    for _ in 0..6 {
+        h.step();
+    }
+    assert!(h.query_by_label("Abschnitt body number 399.").is_some());
+}
+
+#[test]
+fn main_window_on_the_sample_matches_the_snapshot() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    synoptic::sample::extract_to(tmp.path()).expect("sample");
+    let mut h = open_through_the_picker(tmp.path().to_path_buf());
+    h.snapshot("main_window_sample");
+}
