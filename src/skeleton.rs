@@ -118,6 +118,8 @@ pub struct Block {
     pub emphasis: usize,
     /// Byte offset of a literal `**` left in the text: strong emphasis CommonMark did not close.
     pub unclosed_strong: Option<usize>,
+    /// Links whose markup translation broke: `[text] (url)` left as plain text.
+    pub broken_links: usize,
     /// Index of the heading that opens this block's section (`None` before the first heading).
     pub section: Option<usize>,
 }
@@ -200,6 +202,7 @@ struct Builder<'a> {
     slugs: SlugCounter,
     section: Option<usize>,
     star_end: Option<usize>,
+    id_attribute: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -216,6 +219,7 @@ impl<'a> Builder<'a> {
             slugs: SlugCounter::default(),
             section: None,
             star_end: None,
+            id_attribute: false,
         }
     }
 
@@ -302,6 +306,7 @@ impl<'a> Builder<'a> {
             columns: 0,
             emphasis: 0,
             unclosed_strong: None,
+            broken_links: 0,
             section: self.section,
         });
     }
@@ -314,6 +319,7 @@ impl<'a> Builder<'a> {
         match tag {
             Tag::Heading { id: Some(id), .. } => {
                 block.anchor = Some(Anchor { id: id.to_string(), explicit: true });
+                self.id_attribute = true;
             }
             Tag::Item if block.kind == BlockKind::List && depth == 2 => {
                 block.items += 1;
@@ -389,11 +395,16 @@ impl<'a> Builder<'a> {
         };
         self.open_links.clear();
         block.end_line = self.lines.line(block.range.end.saturating_sub(1).max(block.range.start));
+        block.broken_links = count_broken_links(&block.text);
         block.text = normalize_space(&block.text);
         block.numbers = numbers(&block.text);
         if block.kind == BlockKind::Heading {
             let slug = self.slugs.next(&slugify(&block.text));
-            self.anchors.insert(slug.clone());
+            // A `{#id}` attribute replaces the text's slug (Hugo, Pandoc); an `<a name>` inside the heading
+            // adds to it (GitHub and Microsoft Docs keep both).
+            if !std::mem::take(&mut self.id_attribute) {
+                self.anchors.insert(slug.clone());
+            }
             match &block.anchor {
                 Some(a) => {
                     self.anchors.insert(a.id.clone());
@@ -413,6 +424,16 @@ impl<'a> Builder<'a> {
         self.close_block();
         (self.blocks, self.anchors)
     }
+}
+
+/// `[text] (target)` patterns in plain text: links whose markup a space broke.
+fn count_broken_links(text: &str) -> usize {
+    text.match_indices("] (")
+        .filter(|(i, _)| {
+            text[..*i].contains('[')
+                && text[i + 3..].split(')').next().is_some_and(|t| !t.is_empty() && !t.contains(' '))
+        })
+        .count()
 }
 
 /// Collapse runs of spaces; keep one line break where items, cells or paragraphs met.
@@ -579,6 +600,8 @@ mod tests {
         assert_eq!(sk.blocks[5].alert.as_deref(), Some("NOTE"));
         assert!(sk.blocks[1..].iter().all(|b| b.section == Some(0)));
         assert!(sk.anchors.contains("intro") && sk.anchors.contains("einführung"));
+        let hugo = parse("## Über uns {#about}\n");
+        assert_eq!(hugo.anchors.iter().collect::<Vec<_>>(), ["about"], "an id attribute replaces the slug");
     }
 
     #[test]

@@ -18,10 +18,7 @@ fn review(files: &[(&str, &str)]) -> (tempfile::TempDir, Review) {
 
 /// (id, locale, line) of every finding.
 fn found(r: &Review) -> Vec<(&str, &str, usize)> {
-    r.findings
-        .iter()
-        .map(|f| (f.id, f.locale.as_str(), f.line))
-        .collect()
+    r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.line)).collect()
 }
 
 const EN: &str = "# Guide\n\nIntro text with a [link](other.md) and `code`.\n\n## Steps\n\n- one\n- two\n- three\n\n```sh\nrun --fast\n```\n";
@@ -37,12 +34,8 @@ fn clean_translation_is_quiet() {
     let de_text = de(
         "Einleitung mit einem [Verweis](other.md) und `code`.\n\n## Schritte\n\n- eins\n- zwei\n- drei\n\n```sh\n# ausführen\nrun --fast\n```\n",
     );
-    let (_t, r) = review(&[
-        ("en/guide.md", EN),
-        ("de/guide.md", &de_text),
-        ("en/other.md", OTHER_EN),
-        ("de/other.md", OTHER_DE),
-    ]);
+    let (_t, r) =
+        review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
     assert_eq!(found(&r), vec![]);
 }
 
@@ -51,12 +44,8 @@ fn structure_missing_count_level_and_code() {
     let de_text = de(
         "Einleitung mit einem [Verweis](other.md) und `kode`.\n\n### Schritte\n\n- eins\n- zwei\n\n```sh\nrun --schnell\n```\n",
     );
-    let (_t, r) = review(&[
-        ("en/guide.md", EN),
-        ("de/guide.md", &de_text),
-        ("en/other.md", OTHER_EN),
-        ("de/other.md", OTHER_DE),
-    ]);
+    let (_t, r) =
+        review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
     assert_eq!(
         found(&r),
         vec![
@@ -67,35 +56,19 @@ fn structure_missing_count_level_and_code() {
         ]
     );
     let msgs: Vec<&str> = r.findings.iter().map(|f| f.message.as_str()).collect();
-    assert_eq!(
-        msgs[0],
-        "inline code differs: `kode` not in en; `code` missing"
-    );
-    assert_eq!(
-        msgs[1],
-        "heading 'Schritte' is level 3 (###) here but level 2 in en"
-    );
-    assert_eq!(msgs[2], "list 'eins\nzwei': 2 list items where en has 3");
-    assert_eq!(
-        msgs[3],
-        "code block differs from en: `run --schnell` where en has `run --fast`"
-    );
+    assert_eq!(msgs[0], "inline code differs: `kode` not in en; `code` missing");
+    assert_eq!(msgs[1], "heading 'Schritte' is level 3 (###) here but level 2 in en");
+    assert_eq!(msgs[2], "list 'eins · zwei': 2 list items where en has 3");
+    assert_eq!(msgs[3], "code block differs from en: `run --schnell` where en has `run --fast`");
 }
 
 #[test]
 fn a_missing_section_is_one_finding_not_one_per_block() {
     let de_text = de("Einleitung mit einem [Verweis](other.md) und `code`.\n");
-    let (_t, r) = review(&[
-        ("en/guide.md", EN),
-        ("de/guide.md", &de_text),
-        ("en/other.md", OTHER_EN),
-        ("de/other.md", OTHER_DE),
-    ]);
+    let (_t, r) =
+        review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
     assert_eq!(found(&r), vec![("structure.missing", "de", 3)]);
-    assert_eq!(
-        r.findings[0].message,
-        "section 'Steps' of en is missing here (en/guide.md line 5)"
-    );
+    assert_eq!(r.findings[0].message, "section 'Steps' of en is missing here (en/guide.md line 5)");
 }
 
 #[test]
@@ -104,16 +77,12 @@ fn anchors_resolve_through_slugs_of_any_script_and_explicit_ids() {
     let target = "---\nlang: en\n---\n# Обзор\n\n## Custom {#custom}\n";
     let (_t, r) = review(&[("doc.md", en), ("target.md", target)]);
     assert_eq!(found(&r), vec![("link.missing-anchor", "en", 6)]);
-    assert_eq!(
-        r.findings[0].message,
-        "#nope is not an anchor in target.md (link `target.md#nope`)"
-    );
+    assert_eq!(r.findings[0].message, "#nope is not an anchor in target.md (link `target.md#nope`)");
 }
 
 #[test]
 fn site_absolute_links_resolve_hugo_style_and_templates_are_skipped() {
-    let en =
-        "# Home\n\n[a](/docs/install/) [b](/docs/) [c]({{< ref \"x\" >}}) [d](/docs/missing/)\n";
+    let en = "# Home\n\n[a](/docs/install/) [b](/docs/) [c]({{< ref \"x\" >}}) [d](/docs/missing/)\n";
     let de = "# Start\n\n[a](/de/docs/install/) [b](/docs/) [c]({{< ref \"x\" >}}) [d](/docs/missing/)\n";
     let page = "# Install\n\nWords.\n";
     let page_de = "# Installieren\n\nWörter.\n";
@@ -131,16 +100,8 @@ fn site_absolute_links_resolve_hugo_style_and_templates_are_skipped() {
         "1 relative link target(s) are missing in every locale that links them — probably outside the opened folder: /docs/missing/"
     );
     assert_eq!(
-        r.corpus
-            .documents
-            .iter()
-            .map(|d| d.name.as_str())
-            .collect::<Vec<_>>(),
-        [
-            "content/_index.md",
-            "content/docs/_index.md",
-            "content/docs/install.md"
-        ]
+        r.corpus.documents.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+        ["content/_index.md", "content/docs/_index.md", "content/docs/install.md"]
     );
 }
 
@@ -150,12 +111,7 @@ fn malformed_link_syntax_is_found_and_cjk_adjacency_is_fine() {
     let de = "# T\n\nSiehe [die Doku] (https://x.org/a) jetzt, und **fett:**Text.\n";
     let fr = "# T\n\nVoir [la doc](https://x.org/a)maintenant, et **gras :** texte.\n";
     let ja = "# T\n\n[ドキュメント](https://x.org/a)を参照し、**太字:** テキスト。\n";
-    let (_t, r) = review(&[
-        ("en/a.md", en),
-        ("de/a.md", de),
-        ("fr/a.md", fr),
-        ("ja/a.md", ja),
-    ]);
+    let (_t, r) = review(&[("en/a.md", en), ("de/a.md", de), ("fr/a.md", fr), ("ja/a.md", ja)]);
     let malformed: Vec<(&str, &str)> = r
         .findings
         .iter()
@@ -165,40 +121,25 @@ fn malformed_link_syntax_is_found_and_cjk_adjacency_is_fine() {
     assert_eq!(
         malformed,
         vec![
-            (
-                "de",
-                "`[die Doku] (https://x.org/a)` is not a link: remove the space between `]` and `(`"
-            ),
+            ("de", "`[die Doku] (https://x.org/a)` is not a link: remove the space between `]` and `(`"),
             (
                 "de",
                 "`**` is not closed: CommonMark does not end strong emphasis before a letter after punctuation (add a space or move the `**`)"
             ),
-            (
-                "fr",
-                "no space between the link `(https://x.org/a)` and `maintenant`"
-            ),
+            ("fr", "no space between the link `(https://x.org/a)` and `maintenant`"),
         ]
     );
 }
 
 #[test]
 fn glossary_terms_and_forbidden_words_with_inflection() {
-    let glossary = "term,locale,translation,kind,note\nconfig file,de,Konfigurationsdatei,term,\n,de,Config-Datei,forbidden,\n";
+    let glossary =
+        "term,locale,translation,kind,note\nconfig file,de,Konfigurationsdatei,term,\n,de,Config-Datei,forbidden,\n";
     let en = "# T\n\nEdit the config file.\n\nThe config file is read once.\n";
     let de = "# T\n\nBearbeiten Sie die Konfigurationsdateien.\n\nDie Einstellungsdatei wird einmal gelesen, die Config-Datei nie.\n";
-    let (_t, r) = review(&[
-        ("synoptic-glossary.csv", glossary),
-        ("en/a.md", en),
-        ("de/a.md", de),
-    ]);
-    assert_eq!(
-        found(&r),
-        vec![("term.glossary", "de", 5), ("term.forbidden", "de", 5)]
-    );
-    assert_eq!(
-        r.findings[0].message,
-        "`config file` should be translated as `Konfigurationsdatei` (glossary)"
-    );
+    let (_t, r) = review(&[("synoptic-glossary.csv", glossary), ("en/a.md", en), ("de/a.md", de)]);
+    assert_eq!(found(&r), vec![("term.glossary", "de", 5), ("term.forbidden", "de", 5)]);
+    assert_eq!(r.findings[0].message, "`config file` should be translated as `Konfigurationsdatei` (glossary)");
 }
 
 #[test]
@@ -208,10 +149,7 @@ fn untranslated_block_is_found_but_shared_loanwords_are_not() {
     let fr = "# T\n\nL’installateur copie chaque fichier dans votre dossier personnel puis démarre le service.\n\nLes modèles de Machine Learning tournent ici.\n";
     let (_t, r) = review(&[("en/a.md", en), ("de/a.md", de), ("fr/a.md", fr)]);
     assert_eq!(found(&r), vec![("term.untranslated", "de", 3)]);
-    assert_eq!(
-        r.findings[0].message,
-        "paragraph is identical to en: not translated"
-    );
+    assert_eq!(r.findings[0].message, "paragraph is identical to en: not translated");
 }
 
 #[test]
@@ -225,10 +163,7 @@ fn orphans_and_missing_translations() {
         ("en/c.md", &page("C")),
         ("de/old.md", &page("Alt")),
     ]);
-    assert_eq!(
-        found(&r),
-        vec![("meta.missing", "de", 1), ("meta.orphan", "de", 1)]
-    );
+    assert_eq!(found(&r), vec![("meta.missing", "de", 1), ("meta.orphan", "de", 1)]);
     assert_eq!(r.findings[0].document, "c.md");
     assert_eq!(
         r.findings[1].message,

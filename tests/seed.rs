@@ -6,15 +6,11 @@ use std::path::{Path, PathBuf};
 use synoptic::review::{CheckOptions, Review};
 
 fn seed() -> Option<PathBuf> {
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed-corpus/azure-ml-open-source");
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed-corpus/azure-ml-open-source");
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!(
-            "seed corpus not found at {}: nothing to check here",
-            p.display()
-        );
+        eprintln!("seed corpus not found at {}: nothing to check here", p.display());
         None
     }
 }
@@ -29,27 +25,16 @@ fn the_five_files_are_one_document_with_locales_from_front_matter() {
     let Some(r) = review() else { return };
     assert_eq!(r.corpus.documents.len(), 1);
     let doc = &r.corpus.documents[0];
-    assert_eq!(
-        doc.name,
-        "open-source-integration-with-azure-machine-learning-projects"
-    );
+    assert_eq!(doc.name, "open-source-integration-with-azure-machine-learning-projects");
     assert_eq!(doc.source, None, "no English source in the seeds");
-    let locales: Vec<String> = r
-        .corpus
-        .document_files(doc)
-        .map(|f| f.locale.to_string())
-        .collect();
+    let locales: Vec<String> = r.corpus.document_files(doc).map(|f| f.locale.to_string()).collect();
     assert_eq!(locales, ["de-DE", "fr-FR", "nl-NL", "ru-RU", "tr-TR"]);
 }
 
 #[test]
 fn exactly_the_seed_defects_are_found() {
     let Some(r) = review() else { return };
-    let got: Vec<(&str, &str, usize)> = r
-        .findings
-        .iter()
-        .map(|f| (f.id, f.locale.as_str(), f.line))
-        .collect();
+    let got: Vec<(&str, &str, usize)> = r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.line)).collect();
     let expected: Vec<(&str, &str, usize)> = vec![
         ("link.missing-file", "*", 26),
         ("link.malformed", "*", 70),
@@ -106,9 +91,7 @@ fn exactly_the_seed_defects_are_found() {
 }
 
 fn message(r: &Review, id: &str, locale: &str, needle: &str) -> bool {
-    r.findings
-        .iter()
-        .any(|f| f.id == id && f.locale == locale && f.message.contains(needle))
+    r.findings.iter().any(|f| f.id == id && f.locale == locale && f.message.contains(needle))
 }
 
 #[test]
@@ -125,88 +108,39 @@ fn mangled_terms_named_in_the_issue_are_reported() {
         ("tr-TR", "Interkıl"),
         ("tr-TR", "scikit-öğrenme"),
     ] {
-        assert!(
-            message(&r, "term.do-not-translate", locale, mangled),
-            "{locale} {mangled}"
-        );
+        assert!(message(&r, "term.do-not-translate", locale, mangled), "{locale} {mangled}");
     }
-    for (locale, words) in [
-        ("tr-TR", "`Networks`"),
-        ("tr-TR", "`Learning`"),
-        ("nl-NL", "`Neural Networks`"),
-        ("ru-RU", "`Learning`"),
-    ] {
-        assert!(
-            message(&r, "term.untranslated", locale, words),
-            "{locale} {words}"
-        );
+    for (locale, words) in
+        [("tr-TR", "`Networks`"), ("tr-TR", "`Learning`"), ("nl-NL", "`Neural Networks`"), ("ru-RU", "`Learning`")]
+    {
+        assert!(message(&r, "term.untranslated", locale, words), "{locale} {words}");
     }
 }
 
 #[test]
 fn the_newer_german_revision_is_not_blamed_the_four_others_are_behind() {
     let Some(r) = review() else { return };
-    let stale: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.id == "meta.stale")
-        .map(|f| f.locale.as_str())
-        .collect();
+    let stale: Vec<&str> = r.findings.iter().filter(|f| f.id == "meta.stale").map(|f| f.locale.as_str()).collect();
     assert_eq!(stale, ["fr-FR", "nl-NL", "ru-RU", "tr-TR"]);
-    let ru = r
-        .findings
-        .iter()
-        .find(|f| f.id == "meta.stale" && f.locale == "ru-RU")
-        .map(|f| f.message.as_str());
+    let ru = r.findings.iter().find(|f| f.id == "meta.stale" && f.locale == "ru-RU").map(|f| f.message.as_str());
     let ru = ru.unwrap_or_default();
     assert!(
-        ru.contains("983e037 (2020-01-14)")
-            && ru.contains("de-DE is on the newer revision 9809169 (2021-11-04)"),
+        ru.contains("983e037 (2020-01-14)") && ru.contains("de-DE is on the newer revision 9809169 (2021-11-04)"),
         "{ru}"
     );
     assert!(ru.contains("'Transferlernen' (added since)"), "{ru}");
-    assert!(
-        ru.contains("(moved)"),
-        "the privacy section moved in de-DE: {ru}"
-    );
-    assert!(
-        !r.findings
-            .iter()
-            .any(|f| f.id.starts_with("structure.") && f.locale == "de-DE")
-    );
+    assert!(ru.contains("(moved)"), "the privacy section moved in de-DE: {ru}");
+    assert!(!r.findings.iter().any(|f| f.id.starts_with("structure.") && f.locale == "de-DE"));
 }
 
 #[test]
 fn shared_problems_are_reported_once() {
     let Some(r) = review() else { return };
-    let missing: Vec<_> = r
-        .findings
-        .iter()
-        .filter(|f| f.id == "link.missing-file")
-        .collect();
+    let missing: Vec<_> = r.findings.iter().filter(|f| f.id == "link.missing-file").collect();
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].locale, "*");
-    assert!(
-        missing[0]
-            .message
-            .starts_with("29 relative link target(s) are missing in every locale")
-    );
-    assert!(message(
-        &r,
-        "link.malformed",
-        "*",
-        "https://github.com/fairlearn/fairlearn"
-    ));
-    assert!(message(
-        &r,
-        "link.target-differs",
-        "de-DE",
-        "`how-to-deploy-custom-container.md`"
-    ));
-    assert!(message(
-        &r,
-        "link.target-differs",
-        "de-DE",
-        "`how-to-deploy-custom-docker-image.md`"
-    ));
+    assert!(missing[0].message.starts_with("29 relative link target(s) are missing in every locale"));
+    assert!(message(&r, "link.malformed", "*", "https://github.com/fairlearn/fairlearn"));
+    assert!(message(&r, "link.target-differs", "de-DE", "`how-to-deploy-custom-container.md`"));
+    assert!(message(&r, "link.target-differs", "de-DE", "`how-to-deploy-custom-docker-image.md`"));
 }

@@ -217,8 +217,9 @@ impl<'a> DocContext<'a> {
 
     /// Short text of a block for messages.
     pub fn excerpt(block: &Block) -> String {
-        let t: String = block.text.chars().take(48).collect();
-        if block.text.chars().count() > 48 { format!("{t}…") } else { t }
+        let flat = block.text.replace('\n', " · ");
+        let t: String = flat.chars().take(48).collect();
+        if flat.chars().count() > 48 { format!("{t}…") } else { t }
     }
 
     fn compute_row_keys(&self) -> Vec<String> {

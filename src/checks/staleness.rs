@@ -210,7 +210,10 @@ pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Local
     let mut out = Vec::new();
     let docs = &corpus.documents;
     let mut per_locale: BTreeMap<String, usize> = BTreeMap::new();
-    for d in docs {
+    // Orphans are not part of what "most documents" have: count documents with a source, when there is one.
+    let orphan = |d: &crate::corpus::Document| source_locale.is_some() && d.source.is_none();
+    let counted: Vec<&crate::corpus::Document> = docs.iter().filter(|d| !orphan(d)).collect();
+    for d in &counted {
         for f in corpus.document_files(d) {
             *per_locale.entry(f.locale.to_string()).or_default() += 1;
         }
@@ -232,16 +235,14 @@ pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Local
                 out.push(corpus_finding("meta.orphan", d.name.as_str(), f, msg, ""));
             }
         }
-        let orphan = source_locale.is_some() && d.source.is_none();
+        let is_orphan = orphan(d);
         for (locale, n) in &per_locale {
-            let is_source =
-                source_locale.is_some_and(|s| crate::locale::Locale::parse(locale).is_some_and(|l| l.same_language(s)));
-            // An orphan's missing source is said by meta.orphan.
-            if locales.contains(locale) || docs.len() < 3 || *n * 2 <= docs.len() || (orphan && is_source) {
+            // An orphan is not expected in other locales; meta.orphan speaks for it.
+            if locales.contains(locale) || counted.len() < 3 || *n * 2 <= counted.len() || is_orphan {
                 continue;
             }
             let msg =
-                format!("no {locale} translation of this document, though {n} of {} documents have one", docs.len());
+                format!("no {locale} translation of this document, though {n} of {} documents have one", counted.len());
             let mut f = corpus_finding("meta.missing", d.name.as_str(), anchor_file, msg, locale);
             f.locale = locale.clone();
             out.push(f);

@@ -128,21 +128,31 @@ fn drift_for(ctx: &DocContext<'_>, r: usize, c: usize, agrees: impl Fn(&Block) -
 }
 
 fn heading_level(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
-    let Some(level) = ctx.reference(r, |b| b.level) else {
-        return;
-    };
+    let Some(level) = ctx.reference(r, |b| b.level) else { return };
     for (c, b) in ctx.cells(r) {
-        if b.kind == BlockKind::Heading && b.level != level && !drift_for(ctx, r, c, |x| x.level == level) {
-            let message = format!(
-                "heading '{}' is level {} ({}) here but level {level} in {}",
-                b.text,
-                b.level,
-                "#".repeat(b.level as usize),
-                reference_name(ctx, r)
-            );
-            out.push(ctx.finding("structure.heading-level", c, b.range.start, Some(r), &b.text, message));
+        if b.kind != BlockKind::Heading || b.level == level {
+            continue;
         }
+        let message = format!(
+            "heading '{}' is level {} ({}) here but level {level} in {}",
+            b.text,
+            b.level,
+            "#".repeat(b.level as usize),
+            reference_name(ctx, r)
+        );
+        let f = ctx.finding("structure.heading-level", c, b.range.start, Some(r), &b.text, message);
+        out.push(drift_noted(f, drift_for(ctx, r, c, |x| x.level == level)));
     }
+}
+
+/// A difference that splits the locales along source revisions may be a change of the source: it is
+/// still shown, as info, with a pointer to `meta.stale`.
+fn drift_noted(mut f: Finding, drift: bool) -> Finding {
+    if drift {
+        f.severity = super::Severity::Info;
+        f.message.push_str(" — the locales differ here along source revisions (see meta.stale)");
+    }
+    f
 }
 
 /// A count a block has: its name, how to read it, and whether it applies to the row's kind.
@@ -159,25 +169,29 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             matches!(kind, BlockKind::List | BlockKind::Table),
         ),
         ("table columns", |b| b.columns, kind == BlockKind::Table),
-        ("links", |b| b.links.len(), true),
+        // A link whose markup translation broke (`[text] (url)`) still counts: link.malformed reports it.
+        ("links", |b| b.links.len() + b.broken_links, true),
     ];
     for (c, b) in ctx.cells(r) {
         if b.kind != kind {
             continue;
         }
         let mut diffs = Vec::new();
+        let mut drift = true;
         for (name, measure, applies) in &measures {
             let Some(expected) = ctx.reference(r, measure).filter(|_| *applies) else {
                 continue;
             };
             let got = measure(b);
-            if got != expected && !drift_for(ctx, r, c, |x| measure(x) == expected) {
+            if got != expected {
+                drift &= drift_for(ctx, r, c, |x| measure(x) == expected);
                 diffs.push(format!("{got} {name} where {} has {expected}", reference_name(ctx, r)));
             }
         }
         if !diffs.is_empty() {
             let message = format!("{}: {}", what(b), diffs.join("; "));
-            out.push(ctx.finding("structure.count", c, b.range.start, Some(r), &diffs.join(";"), message));
+            let f = ctx.finding("structure.count", c, b.range.start, Some(r), &diffs.join(";"), message);
+            out.push(drift_noted(f, drift));
         }
     }
 }

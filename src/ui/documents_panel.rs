@@ -47,10 +47,10 @@ impl DocumentsPanel {
                         ui.small(locales.join(" · "));
                         let [e, w, n] = summary.counts;
                         if e > 0 {
-                            ui.colored_label(ui.visuals().error_fg_color, format!("{e} errors"));
+                            ui.colored_label(ui.visuals().error_fg_color, plural(e, "error"));
                         }
                         if w > 0 {
-                            ui.colored_label(ui.visuals().warn_fg_color, format!("{w} warnings"));
+                            ui.colored_label(ui.visuals().warn_fg_color, plural(w, "warning"));
                         }
                         if n > 0 {
                             ui.small(format!("{n} info"));
@@ -64,4 +64,8 @@ impl DocumentsPanel {
             }
         });
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

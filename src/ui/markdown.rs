@@ -122,11 +122,7 @@ impl Builder {
                 self.flush();
                 self.heading = level as u8;
             }
-            Tag::Paragraph => {
-                if self.item.is_none() {
-                    self.flush();
-                }
-            }
+            Tag::Paragraph if self.item.is_none() => self.flush(),
             Tag::List(start) => {
                 self.flush();
                 self.lists.push(start);
@@ -179,11 +175,7 @@ impl Builder {
                 self.flush();
                 self.heading = 0;
             }
-            TagEnd::Paragraph => {
-                if self.item.is_none() {
-                    self.flush();
-                }
-            }
+            TagEnd::Paragraph if self.item.is_none() => self.flush(),
             TagEnd::Item => {
                 self.flush();
                 self.item = None;
@@ -317,14 +309,19 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &
                 });
             }
             Piece::Table(rows) => {
-                egui::Grid::new("table").striped(true).show(ui, |ui| {
-                    for (r, row) in rows.iter().enumerate() {
-                        for cell in row {
-                            runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
+                let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+                let column_width = (ui.available_width() / columns - 8.0).max(40.0);
+                egui::Grid::new("table").striped(true).min_col_width(column_width).max_col_width(column_width).show(
+                    ui,
+                    |ui| {
+                        for (r, row) in rows.iter().enumerate() {
+                            for cell in row {
+                                runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
+                            }
+                            ui.end_row();
                         }
-                        ui.end_row();
-                    }
-                });
+                    },
+                );
             }
             Piece::Html(html) => {
                 ui.add(egui::Label::new(egui::RichText::new(html).monospace().weak()).wrap());

@@ -16,6 +16,9 @@ use egui::{Rect, UiBuilder, Vec2, vec2};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Word-level changes of a cell against an earlier pane of the same language.
+type WordDiff = Vec<(Change, Range<usize>)>;
+
 /// Narrowest a pane gets; more panes than fit scroll sideways.
 pub const MIN_PANE_WIDTH: f32 = 300.0;
 const GUTTER: f32 = 16.0;
@@ -78,7 +81,7 @@ pub struct Panes {
     viewport_height: f32,
     visible: Range<usize>,
     pieces: HashMap<(usize, usize), Vec<Piece>>,
-    diffs: HashMap<(usize, usize), Vec<(Change, Range<usize>)>>,
+    diffs: HashMap<(usize, usize), WordDiff>,
 }
 
 impl Panes {
@@ -355,7 +358,7 @@ impl Panes {
     }
 
     /// When an earlier visible pane holds the same language, the word-level changes of this cell.
-    fn same_language_diff(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<&Vec<(Change, Range<usize>)>> {
+    fn same_language_diff(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<&WordDiff> {
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
         let row = &alignment.rows[r];
         let me = &ctx.files[col].locale;

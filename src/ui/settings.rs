@@ -92,7 +92,7 @@ mod tests {
         s.remember_folder(Path::new("/f5"));
         assert_eq!(s.recent.len(), RECENT_LIMIT);
         assert_eq!(s.recent[0], PathBuf::from("/f5"));
-        assert_eq!(s.recent.iter().filter(|p| **p == PathBuf::from("/f5")).count(), 1);
+        assert_eq!(s.recent.iter().filter(|p| p.as_path() == Path::new("/f5")).count(), 1);
     }
 
     #[test]
