@@ -278,7 +278,7 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
             return Loaded::Problem(LoadProblem { rel, reason: format!("cannot read: {e}"), line: 1 });
         }
     };
-    let (text, encoding) = match text::decode(&bytes) {
+    let (text, encoding) = match text::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
             let line = match e {

@@ -323,12 +323,12 @@ impl<'a> Builder<'a> {
             }
             Tag::Item if block.kind == BlockKind::List && depth == 2 => {
                 block.items += 1;
-                block.text.push('\n');
+                push_break(&mut block.text);
             }
             Tag::TableHead => self.in_table_head = true,
             Tag::TableRow if !self.in_table_head => block.items += 1,
             Tag::TableCell if self.in_table_head => block.columns += 1,
-            Tag::TableCell | Tag::TableRow => block.text.push('\n'),
+            Tag::TableCell | Tag::TableRow => push_break(&mut block.text),
             Tag::CodeBlock(kind) => {
                 block.code = Some(String::new());
                 if let CodeBlockKind::Fenced(info) = kind {
@@ -346,7 +346,7 @@ impl<'a> Builder<'a> {
                 let link = new_link(link_type, &dest_url, range);
                 self.open_links.push((link, true));
             }
-            Tag::Paragraph | Tag::Item if !block.text.is_empty() => block.text.push('\n'),
+            Tag::Paragraph | Tag::Item => push_break(&mut block.text),
             _ => {}
         }
     }
@@ -371,7 +371,7 @@ impl<'a> Builder<'a> {
             code.push_str(text);
             return;
         }
-        block.text.push_str(text);
+        push_collapsed(&mut block.text, text);
         for (link, _) in &mut self.open_links {
             link.text.push_str(text);
         }
@@ -396,7 +396,8 @@ impl<'a> Builder<'a> {
         self.open_links.clear();
         block.end_line = self.lines.line(block.range.end.saturating_sub(1).max(block.range.start));
         block.broken_links = count_broken_links(&block.text);
-        block.text = normalize_space(&block.text);
+        let kept = block.text.trim_end().len();
+        block.text.truncate(kept);
         block.numbers = numbers(&block.text);
         if block.kind == BlockKind::Heading {
             let slug = self.slugs.next(&slugify(&block.text));
@@ -436,13 +437,27 @@ fn count_broken_links(text: &str) -> usize {
         .count()
 }
 
-/// Collapse runs of spaces; keep one line break where items, cells or paragraphs met.
-fn normalize_space(text: &str) -> String {
-    text.split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Append text with runs of white space collapsed to one space (and none at the start of a line).
+fn push_collapsed(buf: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+                buf.push(' ');
+            }
+        } else {
+            buf.push(c);
+        }
+    }
+}
+
+/// Mark where items, cells or paragraphs meet: one line break, never at the start.
+fn push_break(buf: &mut String) {
+    if buf.ends_with(' ') {
+        buf.pop();
+    }
+    if !buf.is_empty() && !buf.ends_with('\n') {
+        buf.push('\n');
+    }
 }
 
 fn new_link(link_type: LinkType, dest: &str, range: Range<usize>) -> Link {
@@ -497,30 +512,33 @@ fn html_anchor_ids(html: &str) -> Vec<String> {
 /// Digit runs of a text, separators removed; a run glued to a letter (`v2`, `H2O`) is not a number.
 fn numbers(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
-            let mut digits = String::new();
-            let mut j = i;
-            while j < chars.len() {
-                let c = chars[j];
-                let separator = matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}')
-                    && chars.get(j + 1).is_some_and(char::is_ascii_digit);
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                } else if !separator {
-                    break;
-                }
-                j += 1;
-            }
-            if !chars.get(j).is_some_and(|c| c.is_alphabetic()) {
-                out.push(digits);
-            }
-            i = j;
-        } else {
-            i += 1;
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if !(c.is_ascii_digit() && !previous.is_some_and(char::is_alphanumeric)) {
+            previous = Some(c);
+            continue;
         }
+        let mut digits = String::from(c);
+        let mut last = c;
+        while let Some(&n) = chars.peek() {
+            if n.is_ascii_digit() {
+                digits.push(n);
+            } else if !matches!(n, '.' | ',' | '\u{a0}' | '\u{202f}') {
+                break;
+            }
+            last = n;
+            chars.next();
+        }
+        // A trailing separator belongs to the sentence ("in 2024."), not the number.
+        let glued = chars.peek().is_some_and(|n| n.is_alphabetic()) && last.is_ascii_digit();
+        if !glued {
+            out.push(digits);
+        }
+        previous = Some(last);
     }
     out
 }

@@ -45,6 +45,21 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// Decode file bytes to a `String` with `\n` line ends, taking the buffer: plain UTF-8 (the common case)
+/// is validated in place, not copied.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF]);
+    if !plain || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((normalize_newlines(text), Encoding::Utf8)),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decode file bytes to a `String` with `\n` line ends (CRLF and lone CR become LF).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -151,6 +166,9 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&utf8).map(|d| d.1), Ok(Encoding::Utf8));
+        assert_eq!(decode_owned(utf8.clone()), Ok((expected.to_owned(), Encoding::Utf8)));
+        assert_eq!(decode_owned(bom.clone()), Ok((expected.to_owned(), Encoding::Utf8Bom)));
+        assert_eq!(decode_owned(b"bad \xc3\x28".to_vec()), Err(DecodeError::InvalidUtf8 { offset: 4, line: 1 }));
         assert_eq!(decode(&bom), Ok((expected.to_owned(), Encoding::Utf8Bom)));
         assert_eq!(decode(&crlf).map(|d| d.0), Ok(expected.to_owned()));
         assert_eq!(decode(&le), Ok((expected.to_owned(), Encoding::Utf16Le)));

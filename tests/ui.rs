@@ -64,17 +64,26 @@ fn opening_a_folder_shows_aligned_panes_with_a_gap() {
 }
 
 #[test]
-fn clicking_a_finding_selects_it_and_scrolls_to_its_row() {
-    let mut h = open_through_the_picker(fixture("gap"));
+fn clicking_a_finding_scrolls_every_pane_to_its_row() {
+    let tmp = long_folder();
+    let mut h = open_through_the_picker(tmp.path().to_path_buf());
     let (index, row) = {
         let review = h.state().review().expect("review");
-        let i = review.findings.iter().position(|f| f.id == "structure.missing").expect("a missing section");
+        let i = review.findings.iter().position(|f| f.id == "structure.missing").expect("the missing body");
         (i, review.findings[i].row.expect("a row"))
     };
+    assert!(row > 500, "far down the document: row {row}");
+    assert!(h.query_by_label("Section body number 300.").is_none());
     h.get_by_label_contains("structure.missing  de").click();
-    h.run_ok();
+    for _ in 0..4 {
+        h.step();
+    }
     assert_eq!(h.state().selected_finding(), Some(index));
-    assert!(h.state().visible_rows().contains(&row) || h.state().top_row() <= row);
+    let top = h.state().top_row();
+    assert!((row.saturating_sub(2)..=row).contains(&top), "scrolled to row {top}, wanted {row}");
+    // Both panes show that row: the English block and the German gap.
+    h.get_by_label("Section body number 300.");
+    h.get_by_label("missing in de");
 }
 
 #[test]
@@ -91,13 +100,16 @@ fn f8_steps_through_findings() {
     assert_eq!(h.state().selected_finding(), first);
 }
 
-/// A folder with one long document: 400 sections in two locales.
+/// A folder with one long document: 400 sections in two locales; German lacks the body of section 300.
 fn long_folder() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tempdir");
     for (locale, word) in [("en", "Section"), ("de", "Abschnitt")] {
         let mut text = String::from("# Long\n\n");
         for i in 0..400 {
-            text.push_str(&format!("## {word} {i} {{#s{i}}}\n\n{word} body number {i}.\n\n"));
+            text.push_str(&format!("## {word} {i} {{#s{i}}}\n\n"));
+            if !(locale == "de" && i == 300) {
+                text.push_str(&format!("{word} body number {i}.\n\n"));
+            }
         }
         let dir = tmp.path().join(locale);
         std::fs::create_dir_all(&dir).expect("mkdir");

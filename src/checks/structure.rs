@@ -159,9 +159,7 @@ fn drift_noted(mut f: Finding, drift: bool) -> Finding {
 type Measure = (&'static str, fn(&Block) -> usize, bool);
 
 fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
-    let Some(kind) = ctx.reference(r, |b| b.kind) else {
-        return;
-    };
+    let Some(kind) = ctx.reference(r, |b| b.kind) else { return };
     let measures: [Measure; 3] = [
         (
             if kind == BlockKind::Table { "table rows" } else { "list items" },
@@ -172,16 +170,17 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         // A link whose markup translation broke (`[text] (url)`) still counts: link.malformed reports it.
         ("links", |b| b.links.len() + b.broken_links, true),
     ];
+    // The reference value of each measure, once per row.
+    let expected: Vec<Option<usize>> =
+        measures.iter().map(|(_, measure, applies)| if *applies { ctx.reference(r, measure) } else { None }).collect();
     for (c, b) in ctx.cells(r) {
         if b.kind != kind {
             continue;
         }
         let mut diffs = Vec::new();
         let mut drift = true;
-        for (name, measure, applies) in &measures {
-            let Some(expected) = ctx.reference(r, measure).filter(|_| *applies) else {
-                continue;
-            };
+        for ((name, measure, _), expected) in measures.iter().zip(&expected) {
+            let Some(expected) = *expected else { continue };
             let got = measure(b);
             if got != expected {
                 drift &= drift_for(ctx, r, c, |x| measure(x) == expected);

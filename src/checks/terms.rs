@@ -18,14 +18,16 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// Run the term checks over one document.
 pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
     let terms = infer_terms(ctx);
+    let lower_terms: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
     let link_names = link_names(ctx);
-    let loans = shared_loan_phrases(ctx);
+    let runs = english_runs_by_block(ctx);
+    let loans = shared_loan_phrases(ctx, &runs);
     let mut out = Vec::new();
     for r in 0..ctx.alignment.rows.len() {
-        do_not_translate(ctx, r, &terms, &link_names, &mut out);
+        do_not_translate(ctx, r, &terms, &lower_terms, &link_names, &mut out);
         glossary_terms(ctx, r, &mut out);
         forbidden(ctx, r, &mut out);
-        untranslated(ctx, r, &loans, &mut out);
+        untranslated(ctx, r, &runs, &loans, &mut out);
     }
     out
 }
@@ -62,9 +64,8 @@ fn infer_terms(ctx: &DocContext<'_>) -> Vec<String> {
     let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (c, f) in ctx.files.iter().enumerate() {
         for b in &f.skeleton.blocks {
-            for (_, w) in glossary::words(&b.text) {
-                let w = w.trim_end_matches('.');
-                if is_name_like(w) || is_hyphenated_name(&w.to_lowercase()) {
+            for w in ascii_tokens(&b.text) {
+                if is_name_like(w) || (w.contains('-') && is_hyphenated_name(&w.to_lowercase())) {
                     found.entry(w.to_owned()).or_default().insert(ctx.files[c].locale.language().to_owned());
                 }
             }
@@ -103,6 +104,7 @@ fn do_not_translate(
     ctx: &DocContext<'_>,
     r: usize,
     terms: &[String],
+    lower_terms: &[String],
     names: &BTreeMap<String, String>,
     out: &mut Vec<Finding>,
 ) {
@@ -124,13 +126,14 @@ fn do_not_translate(
             }
         }
     }
-    for term in terms {
-        let holders = cells.iter().filter(|(_, b)| contains_word(&b.text, term)).count();
+    let lowered: Vec<String> = cells.iter().map(|(_, b)| b.text.to_lowercase()).collect();
+    for (term, lower_term) in terms.iter().zip(lower_terms) {
+        let holders = lowered.iter().filter(|t| contains_lower(t, lower_term)).count();
         if holders < 2 {
             continue;
         }
-        for (c, b) in &cells {
-            if b.kind == BlockKind::Code || contains_word(&b.text, term) && !recased(&b.text, term) {
+        for ((c, b), lower_text) in cells.iter().zip(&lowered) {
+            if b.kind == BlockKind::Code || contains_lower(lower_text, lower_term) && !recased(&b.text, term) {
                 continue;
             }
             let Some(variant) = mangled_form(&b.text, term) else {
@@ -182,13 +185,17 @@ fn without_urls(text: &str) -> String {
 
 /// Whole-word, case-insensitive containment.
 fn contains_word(text: &str, term: &str) -> bool {
-    let lower = text.to_lowercase();
-    let t = term.to_lowercase();
-    lower.match_indices(&t).any(|(i, _)| {
-        let before = lower[..i].chars().last();
-        let after = lower[i + t.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    contains_lower(&text.to_lowercase(), &term.to_lowercase())
+}
+
+/// Whole-word containment of lowercase `term` in lowercase `text`.
+fn contains_lower(text: &str, term: &str) -> bool {
+    !term.is_empty()
+        && text.match_indices(term).any(|(i, _)| {
+            let before = text[..i].chars().last();
+            let after = text[i + term.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// True when the text has the term only with its inner capitals changed (`Pytorch` for `PyTorch`).
@@ -381,25 +388,37 @@ fn source_language(ctx: &DocContext<'_>) -> String {
 
 /// Runs of English words several locales of different languages share somewhere in the document
 /// ("machine learning"): accepted loan phrases, not untranslated text.
-fn shared_loan_phrases(ctx: &DocContext<'_>) -> HashSet<String> {
-    let src_lang = source_language(ctx);
-    let mut by_phrase: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for f in ctx.files.iter().filter(|f| f.locale.language() != src_lang) {
-        for b in &f.skeleton.blocks {
-            for run in english_runs(&b.text) {
-                let lower: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
-                for len in 2..=lower.len() {
-                    for start in 0..=lower.len() - len {
-                        by_phrase
-                            .entry(lower[start..start + len].join(" "))
-                            .or_default()
-                            .insert(f.locale.language().to_owned());
-                    }
+fn shared_loan_phrases(ctx: &DocContext<'_>, runs: &BlockRuns<'_>) -> HashSet<String> {
+    let mut by_phrase: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (c, per_block) in runs.iter().enumerate() {
+        let language = ctx.files[c].locale.language();
+        for run in per_block.iter().flatten() {
+            let lower: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
+            for len in 2..=lower.len() {
+                for start in 0..=lower.len() - len {
+                    by_phrase.entry(lower[start..start + len].join(" ")).or_default().insert(language);
                 }
             }
         }
     }
     by_phrase.into_iter().filter(|(_, l)| l.len() >= 2).map(|(p, _)| p).collect()
+}
+
+/// English word runs of every block, per column (empty for columns in the source language): computed once
+/// per document, read by the loan-phrase inference and the untranslated check.
+type BlockRuns<'a> = Vec<Vec<Vec<Vec<(usize, &'a str)>>>>;
+
+fn english_runs_by_block<'a>(ctx: &DocContext<'a>) -> BlockRuns<'a> {
+    let src_lang = source_language(ctx);
+    ctx.files
+        .iter()
+        .map(|f| {
+            if f.locale.language() == src_lang {
+                return Vec::new();
+            }
+            f.skeleton.blocks.iter().map(|b| english_runs(&b.text)).collect()
+        })
+        .collect()
 }
 
 struct Run {
@@ -409,27 +428,82 @@ struct Run {
     telling: bool,
 }
 
-/// Word parts of a text (words split at inner hyphens, so `Learning-Modellen` gives `Learning`).
+/// Word parts of a text: maximal runs of letters and digits, split at hyphens, apostrophes and other ASCII
+/// punctuation (so `Learning-Modellen` gives `Learning`). Scans bytes: any non-ASCII byte counts as a
+/// letter, so a word with accents or in another script stays whole — and is never an English word.
 fn parts(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    for (start, word) in glossary::words(text) {
-        let mut offset = start;
-        for part in word.split('-') {
-            if !part.is_empty() {
-                out.push((offset, part));
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let wordy = b.is_ascii_alphanumeric() || b >= 0x80;
+        match (wordy, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
             }
-            offset += part.len() + 1;
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// ASCII tokens that may be names: letters and digits with inner `-`, `.` or `_` (`scikit-learn`,
+/// `ML.NET`); a token touching a non-ASCII letter is not one.
+fn ascii_tokens(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut foreign = start > 0 && bytes[start - 1] >= 0x80;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let joiner = matches!(b, b'-' | b'.' | b'_') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if b.is_ascii_alphanumeric() || joiner {
+                i += 1;
+            } else {
+                foreign |= b >= 0x80;
+                break;
+            }
+        }
+        if !foreign {
+            out.push(&text[start..i]);
+        }
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+            i += 1;
         }
     }
     out
 }
 
+/// Is this an English word of the list? Without allocating: the list is ASCII and short words only.
 fn is_english(word: &str) -> bool {
-    ENGLISH_WORDS.contains(&word.to_lowercase().as_str())
+    let bytes = word.as_bytes();
+    if bytes.len() < 2 || bytes.len() > 16 || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| ENGLISH_WORDS.iter().copied().collect());
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|lower| words.contains(lower))
 }
 
 /// Maximal runs of English words (joined by spaces or hyphens, never across a line break).
 fn english_runs(text: &str) -> Vec<Vec<(usize, &str)>> {
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Vec::new(); // Cyrillic, Greek, CJK…: no English word can hide here
+    }
     let words = parts(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -453,9 +527,9 @@ fn english_runs(text: &str) -> Vec<Vec<(usize, &str)>> {
 
 /// The runs of English words in a text that accepted loan phrases do not cover; `telling` when a run holds
 /// a word other languages rarely borrow alone, or three words with a function word among them.
-fn english_segments(text: &str, loans: &HashSet<String>) -> Vec<Run> {
+fn english_segments(text: &str, runs: &[Vec<(usize, &str)>], loans: &HashSet<String>) -> Vec<Run> {
     let mut out = Vec::new();
-    for run in english_runs(text) {
+    for run in runs {
         let lower: Vec<String> = run.iter().map(|(_, w)| w.to_lowercase()).collect();
         let mut covered = vec![false; run.len()];
         for len in (2..=run.len()).rev() {
@@ -491,12 +565,19 @@ fn english_segments(text: &str, loans: &HashSet<String>) -> Vec<Run> {
     out
 }
 
-fn untranslated(ctx: &DocContext<'_>, r: usize, loans: &HashSet<String>, out: &mut Vec<Finding>) {
+fn untranslated(ctx: &DocContext<'_>, r: usize, runs: &BlockRuns<'_>, loans: &HashSet<String>, out: &mut Vec<Finding>) {
     let src_lang = source_language(ctx);
     let cells = ctx.cells(r);
     let others: Vec<(usize, &Block)> =
         cells.iter().copied().filter(|(c, _)| ctx.files[*c].locale.language() != src_lang).collect();
-    let segments: Vec<Vec<Run>> = others.iter().map(|(_, b)| english_segments(&b.text, loans)).collect();
+    let row = &ctx.alignment.rows[r];
+    let segments: Vec<Vec<Run>> = others
+        .iter()
+        .map(|&(c, b)| {
+            let block_runs = row.cells[c].and_then(|i| runs[c].get(i)).map_or(&[][..], Vec::as_slice);
+            english_segments(&b.text, block_runs, loans)
+        })
+        .collect();
     for (k, &(c, b)) in others.iter().enumerate() {
         if matches!(b.kind, BlockKind::Code | BlockKind::Html) {
             continue;
@@ -674,10 +755,19 @@ mod tests {
     }
 
     #[test]
+    fn ascii_tokens_are_names_candidates_only() {
+        assert_eq!(
+            ascii_tokens("scikit-learn, ML.NET und Größe PyTorch-basiert"),
+            ["scikit-learn", "ML.NET", "und", "PyTorch-basiert"]
+        );
+        assert_eq!(ascii_tokens("смартноисе SmartNoise"), ["SmartNoise"]);
+    }
+
+    #[test]
     fn english_segments_flag_telling_words_only() {
         let loans: HashSet<String> = ["machine learning".to_owned()].into_iter().collect();
         let telling = |t: &str| -> Vec<String> {
-            english_segments(t, &loans).into_iter().filter(|r| r.telling).map(|r| r.text).collect()
+            english_segments(t, &english_runs(t), &loans).into_iter().filter(|r| r.telling).map(|r| r.text).collect()
         };
         assert_eq!(telling("Sinir Networks: PyTorch, TensorFlow"), vec!["Networks"]);
         assert_eq!(telling("de end-to-end-machine learning levenscyclus"), Vec::<String>::new());
