@@ -58,6 +58,7 @@ pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
     let pivot = pivot.unwrap_or_else(|| most_typical(skeletons));
     let sections: Vec<Vec<Section>> = skeletons.iter().map(|s| split_sections(s)).collect();
     let section_rows = align_sections(skeletons, &sections, pivot);
+    let keys = BlockKeys::new(skeletons);
     let mut rows = Vec::new();
     let mut section_of_row = Vec::new();
     for (si, srow) in section_rows.iter().enumerate() {
@@ -71,7 +72,7 @@ pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
         let section_row = (rows.len() > start).then_some(start);
         let bodies: Vec<Option<Range<usize>>> =
             srow.iter().enumerate().map(|(c, s)| s.map(|s| sections[c][s].body.clone())).collect();
-        for cells in align_blocks(skeletons, &bodies, pivot) {
+        for cells in align_blocks(skeletons, &keys, &bodies, pivot) {
             rows.push(Row { cells, section_row, moved: None });
             section_of_row.push(si);
         }
@@ -163,7 +164,9 @@ fn align_sections(skeletons: &[&Skeleton], sections: &[Vec<Section>], pivot: usi
                 section_similarity(skeletons[c], &sections[c][ps], skeletons[col], &sections[col][s])
             })
         };
-        let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
+        let (pk, ck): (Vec<&str>, Vec<&str>) =
+            (profile_keys.iter().map(String::as_str).collect(), col_keys.iter().map(String::as_str).collect());
+        let pairs = pair_up(&pk, &ck, score, 0.35);
         profile = merge_into_profile(&profile, pairs, col, n);
     }
     profile
@@ -200,7 +203,12 @@ fn section_similarity(a_sk: &Skeleton, a: &Section, b_sk: &Skeleton, b: &Section
 }
 
 /// Progressive alignment of the blocks of one aligned section; returns rows of per-column block indices.
-fn align_blocks(skeletons: &[&Skeleton], bodies: &[Option<Range<usize>>], pivot: usize) -> Vec<Vec<Option<usize>>> {
+fn align_blocks(
+    skeletons: &[&Skeleton],
+    keys: &BlockKeys,
+    bodies: &[Option<Range<usize>>],
+    pivot: usize,
+) -> Vec<Vec<Option<usize>>> {
     let n = skeletons.len();
     let order = std::iter::once(pivot).chain((0..n).filter(|&c| c != pivot));
     let mut profile: Vec<Vec<Option<usize>>> = Vec::new();
@@ -220,14 +228,14 @@ fn align_blocks(skeletons: &[&Skeleton], bodies: &[Option<Range<usize>>], pivot:
                 .collect();
             continue;
         }
-        let profile_keys: Vec<String> = profile
-            .iter()
-            .map(|row| representative(row).map_or_else(String::new, |(c, b)| block_key(&skeletons[c].blocks[b])))
-            .collect();
-        let col_keys: Vec<String> = blocks.iter().map(|&b| block_key(&skeletons[col].blocks[b])).collect();
+        let profile_keys: Vec<&str> =
+            profile.iter().map(|row| representative(row).map_or("", |(c, b)| keys.key[c][b].as_str())).collect();
+        let col_keys: Vec<&str> = blocks.iter().map(|&b| keys.key[col][b].as_str()).collect();
         let score = |p: usize, i: usize| -> f64 {
-            representative(&profile[p])
-                .map_or(0.0, |(c, b)| block_similarity(&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]]))
+            representative(&profile[p]).map_or(0.0, |(c, b)| {
+                let (x, y) = (&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]]);
+                block_similarity(x, y, &keys.features[c][b], &keys.features[col][blocks[i]])
+            })
         };
         let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
         let pairs = pairs.into_iter().map(|(p, i)| (p, i.map(|i| blocks[i]))).collect();
@@ -236,31 +244,50 @@ fn align_blocks(skeletons: &[&Skeleton], bodies: &[Option<Range<usize>>], pivot:
     profile
 }
 
+/// Every block's exact-match key and feature set, computed once per document.
+struct BlockKeys {
+    key: Vec<Vec<String>>,
+    features: Vec<Vec<HashSet<String>>>,
+}
+
+impl BlockKeys {
+    fn new(skeletons: &[&Skeleton]) -> Self {
+        let features: Vec<Vec<HashSet<String>>> = skeletons
+            .iter()
+            .map(|s| s.blocks.iter().map(|b| block_features(b).into_iter().collect()).collect())
+            .collect();
+        let key = skeletons
+            .iter()
+            .zip(&features)
+            .map(|(s, fs)| s.blocks.iter().zip(fs).map(|(b, f)| block_key(b, f)).collect())
+            .collect();
+        BlockKeys { key, features }
+    }
+}
+
 /// The exact-match key of a block: kind, level and the features that survive translation.
-fn block_key(b: &Block) -> String {
-    let mut feats = block_features(b);
-    feats.sort();
+fn block_key(b: &Block, features: &HashSet<String>) -> String {
+    let mut feats: Vec<&str> = features.iter().map(String::as_str).collect();
+    feats.sort_unstable();
     format!("{:?}{}|{}", b.kind, b.level, feats.join("|"))
 }
 
-fn block_similarity(a: &Block, b: &Block) -> f64 {
+fn block_similarity(a: &Block, b: &Block, fa: &HashSet<String>, fb: &HashSet<String>) -> f64 {
     if a.kind != b.kind {
         return 0.0;
     }
-    let fa: HashSet<String> = block_features(a).into_iter().collect();
-    let fb: HashSet<String> = block_features(b).into_iter().collect();
     if fa.is_empty() && fb.is_empty() {
         return 0.5;
     }
     // Same kind is enough to pair in order; shared features decide between candidates.
-    0.4 + 0.6 * jaccard(&fa, &fb)
+    0.4 + 0.6 * jaccard(fa, fb)
 }
 
 /// Pair two sequences: exact keys first (patience diff), then a fuzzy, order-keeping pairing of what lies
 /// between the exact matches, accepting pairs scoring at least `threshold`.
 fn pair_up(
-    a: &[String],
-    b: &[String],
+    a: &[&str],
+    b: &[&str],
     score: impl Fn(usize, usize) -> f64,
     threshold: f64,
 ) -> Vec<(Option<usize>, Option<usize>)> {

@@ -13,18 +13,17 @@ use super::structure::reference_name;
 use super::{DocContext, Finding};
 use crate::glossary::{self, Kind};
 use crate::skeleton::{Block, BlockKind};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Run the term checks over one document.
 pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
     let terms = infer_terms(ctx);
-    let lower_terms: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
     let link_names = link_names(ctx);
     let runs = english_runs_by_block(ctx);
     let loans = shared_loan_phrases(ctx, &runs);
     let mut out = Vec::new();
     for r in 0..ctx.alignment.rows.len() {
-        do_not_translate(ctx, r, &terms, &lower_terms, &link_names, &mut out);
+        do_not_translate(ctx, r, &terms, &link_names, &mut out);
         glossary_terms(ctx, r, &mut out);
         forbidden(ctx, r, &mut out);
         untranslated(ctx, r, &runs, &loans, &mut out);
@@ -61,19 +60,25 @@ fn is_hyphenated_name(token: &str) -> bool {
 /// Candidate do-not-translate terms of a document: the glossary's, and inferred ones found verbatim in at
 /// least two locales of different languages.
 fn infer_terms(ctx: &DocContext<'_>) -> Vec<String> {
-    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (c, f) in ctx.files.iter().enumerate() {
+    // Borrowed keys, and the languages seen as a small set: no allocation per occurrence.
+    let mut found: HashMap<&str, Vec<&str>> = HashMap::new();
+    for f in &ctx.files {
+        let language = f.locale.language();
         for b in &f.skeleton.blocks {
             for w in ascii_tokens(&b.text) {
-                if is_name_like(w) || (w.contains('-') && is_hyphenated_name(&w.to_lowercase())) {
-                    found.entry(w.to_owned()).or_default().insert(ctx.files[c].locale.language().to_owned());
+                if is_name_like(w) || (w.contains('-') && is_hyphenated_name(&w.to_ascii_lowercase())) {
+                    let langs = found.entry(w).or_default();
+                    if !langs.contains(&language) {
+                        langs.push(language);
+                    }
                 }
             }
         }
     }
-    let mut terms: Vec<String> = found.into_iter().filter(|(_, langs)| langs.len() >= 2).map(|(t, _)| t).collect();
+    let mut terms: Vec<String> =
+        found.into_iter().filter(|(_, langs)| langs.len() >= 2).map(|(t, _)| t.to_owned()).collect();
     terms.extend(ctx.glossary.entries.iter().filter(|e| e.kind == Kind::DoNotTranslate).map(|e| e.term.clone()));
-    terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    terms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     terms.dedup();
     terms
 }
@@ -104,7 +109,6 @@ fn do_not_translate(
     ctx: &DocContext<'_>,
     r: usize,
     terms: &[String],
-    lower_terms: &[String],
     names: &BTreeMap<String, String>,
     out: &mut Vec<Finding>,
 ) {
@@ -126,14 +130,13 @@ fn do_not_translate(
             }
         }
     }
-    let lowered: Vec<String> = cells.iter().map(|(_, b)| b.text.to_lowercase()).collect();
-    for (term, lower_term) in terms.iter().zip(lower_terms) {
-        let holders = lowered.iter().filter(|t| contains_lower(t, lower_term)).count();
-        if holders < 2 {
+    for term in terms {
+        let holding: Vec<bool> = cells.iter().map(|(_, b)| contains_word(&b.text, term)).collect();
+        if holding.iter().filter(|&&h| h).count() < 2 {
             continue;
         }
-        for ((c, b), lower_text) in cells.iter().zip(&lowered) {
-            if b.kind == BlockKind::Code || contains_lower(lower_text, lower_term) && !recased(&b.text, term) {
+        for ((c, b), holds) in cells.iter().zip(holding) {
+            if b.kind == BlockKind::Code || holds && !recased(&b.text, term) {
                 continue;
             }
             let Some(variant) = mangled_form(&b.text, term) else {
@@ -183,9 +186,23 @@ fn without_urls(text: &str) -> String {
     text.split(' ').filter(|w| !w.contains("http")).collect::<Vec<_>>().join(" ")
 }
 
-/// Whole-word, case-insensitive containment.
+/// Whole-word, case-insensitive containment; ASCII terms (nearly all names) are matched without
+/// lowercasing the text.
 fn contains_word(text: &str, term: &str) -> bool {
-    contains_lower(&text.to_lowercase(), &term.to_lowercase())
+    if !term.is_ascii() {
+        return contains_lower(&text.to_lowercase(), &term.to_lowercase());
+    }
+    let (t, w) = (text.as_bytes(), term.as_bytes());
+    let Some(&first) = w.first() else { return false };
+    if w.len() > t.len() {
+        return false;
+    }
+    (0..=t.len() - w.len()).any(|i| {
+        t[i].eq_ignore_ascii_case(&first)
+            && t[i..i + w.len()].eq_ignore_ascii_case(w)
+            && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && text.get(i + w.len()..).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// Whole-word containment of lowercase `term` in lowercase `text`.
