@@ -9,6 +9,10 @@
 //! Each is run three times; the best run counts.
 
 use pulldown_cmark::{Options, Parser};
+
+// The binary allocates many small strings per block; mimalloc halves the time glibc's malloc takes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -3,6 +3,10 @@
 //! error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
+
+// The binary allocates many small strings per block; mimalloc halves the time glibc's malloc takes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
 use synoptic::cli::{CheckArgs, Cli, Command};

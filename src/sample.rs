@@ -1,6 +1,6 @@
 //! The bundled sample: `assets/sample/` compiled into the binary, so an installed `synoptic` can show it
-//! from any directory. It is written out to a folder of its own under the system's temporary directory
-//! the first time it is opened (the review reads folders, and the sample stays an ordinary folder).
+//! from any directory. It is written out to a folder of its own under the user's data directory the first
+//! time it is opened (the review reads folders, and the sample stays an ordinary folder).
 
 use crate::error::{Error, Result};
 use include_dir::{Dir, include_dir};
@@ -8,9 +8,17 @@ use std::path::{Path, PathBuf};
 
 static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/sample");
 
-/// Write the sample out (once per version) and return its folder.
+/// Write the sample out (once per version) and return its folder: under the user's data directory
+/// (`directories`), or the temporary directory when there is none or it is not writable.
 pub fn extract() -> Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("synoptic-sample-{}", env!("CARGO_PKG_VERSION")));
+    let name = format!("synoptic-sample-{}", env!("CARGO_PKG_VERSION"));
+    let data = directories::ProjectDirs::from("", "", "Synoptic").map(|d| d.data_dir().join(&name));
+    if let Some(dir) = data
+        && extract_to(&dir).is_ok()
+    {
+        return Ok(dir);
+    }
+    let dir = std::env::temp_dir().join(name);
     extract_to(&dir)?;
     Ok(dir)
 }

@@ -518,7 +518,7 @@ fn numbers(text: &str) -> Vec<String> {
     let mut chars = text.chars().peekable();
     let mut previous: Option<char> = None;
     while let Some(c) = chars.next() {
-        if !(c.is_ascii_digit() && !previous.is_some_and(char::is_alphanumeric)) {
+        if !c.is_ascii_digit() || previous.is_some_and(char::is_alphanumeric) {
             previous = Some(c);
             continue;
         }
