@@ -439,6 +439,13 @@ fn count_broken_links(text: &str) -> usize {
 
 /// Append text with runs of white space collapsed to one space (and none at the start of a line).
 fn push_collapsed(buf: &mut String, text: &str) {
+    // Fast path, the common case: single spaces only.
+    let simple = !text.contains("  ") && !text.contains(['\n', '\t', '\r', '\u{a0}']);
+    if simple {
+        let at_line_start = buf.is_empty() || buf.ends_with([' ', '\n']);
+        buf.push_str(if at_line_start { text.trim_start_matches(' ') } else { text });
+        return;
+    }
     for c in text.chars() {
         if c.is_whitespace() {
             if !buf.is_empty() && !buf.ends_with([' ', '\n']) {
