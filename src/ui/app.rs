@@ -493,6 +493,30 @@ impl SynopticApp {
                     }
                 }
             });
+            if let Some(review) = &self.review {
+                let corpus = &review.corpus;
+                let folder = corpus
+                    .root
+                    .file_name()
+                    .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
+                ui.small(format!(
+                    "{folder} — {} documents, {} files, {} locales{}",
+                    corpus.documents.len(),
+                    corpus.files.len(),
+                    corpus.locales().len(),
+                    if corpus.skipped.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} skipped", corpus.skipped.len())
+                    }
+                ))
+                .on_hover_text(
+                    std::iter::once(corpus.root.display().to_string())
+                        .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+            }
             if let Some(error) = self.error.clone() {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().error_fg_color, error);
