@@ -324,8 +324,11 @@ fn fuzzy_pairs(
     threshold: f64,
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 || n * m > MAX_FUZZY_CELLS {
+    if n == 0 || m == 0 {
         return a.map(|x| (Some(x), None)).chain(b.map(|y| (None, Some(y)))).collect();
+    }
+    if n * m > MAX_FUZZY_CELLS {
+        return greedy_pairs(a, b, score, threshold);
     }
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -356,6 +359,39 @@ fn fuzzy_pairs(
     out
 }
 
+/// Linear-time pairing for hunks too large for the table: walk both sides, pairing what matches and
+/// skipping ahead on the side whose next item matches better.
+fn greedy_pairs(
+    a: Range<usize>,
+    b: Range<usize>,
+    score: &impl Fn(usize, usize) -> f64,
+    threshold: f64,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut i, mut j) = (a.start, b.start);
+    while i < a.end && j < b.end {
+        if score(i, j) >= threshold {
+            out.push((Some(i), Some(j)));
+            i += 1;
+            j += 1;
+        } else if i + 1 < a.end && score(i + 1, j) >= threshold {
+            out.push((Some(i), None));
+            i += 1;
+        } else if j + 1 < b.end && score(i, j + 1) >= threshold {
+            out.push((None, Some(j)));
+            j += 1;
+        } else {
+            out.push((Some(i), None));
+            out.push((None, Some(j)));
+            i += 1;
+            j += 1;
+        }
+    }
+    out.extend((i..a.end).map(|x| (Some(x), None)));
+    out.extend((j..b.end).map(|y| (None, Some(y))));
+    out
+}
+
 fn merge_into_profile(
     profile: &[Vec<Option<usize>>],
     pairs: Vec<(Option<usize>, Option<usize>)>,
@@ -374,23 +410,27 @@ fn merge_into_profile(
 
 /// A section that some locales have elsewhere: a heading row where they lack it and a heading row where
 /// only they have it, with the same explicit anchor or mostly the same content, point at each other.
+/// Only partial heading rows (some locale missing) are candidates, and section features are gathered once.
 fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
-    let heading_rows: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].section_row == Some(r)).collect();
-    for &r in &heading_rows {
-        for &other in &heading_rows {
+    let n = skeletons.len();
+    let partial: Vec<usize> =
+        (0..rows.len()).filter(|&r| rows[r].section_row == Some(r) && rows[r].count() < n).collect();
+    // Thousands of unmatched sections mean two different documents, not moved sections.
+    if partial.len() < 2 || partial.len() > 1000 {
+        return;
+    }
+    let features = section_features(rows, skeletons, &partial);
+    for (pi, &r) in partial.iter().enumerate() {
+        for (pj, &other) in partial.iter().enumerate() {
             if r == other || rows[r].moved.is_some() || rows[other].moved.is_some() {
                 continue;
             }
-            let complementary =
-                (0..skeletons.len()).all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
-            let Some(c) = (0..skeletons.len()).find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some())
-            else {
+            let complementary = (0..n).all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
+            let Some(c) = (0..n).find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some()) else {
                 continue;
             };
-            let Some(rep) = rows[r].present().next() else {
-                continue;
-            };
-            if complementary && same_section(rows, skeletons, (r, rep), (other, c)) {
+            let Some(rep) = rows[r].present().next() else { continue };
+            if complementary && same_section(&features[pi][rep], &features[pj][c]) {
                 rows[r].moved = Some(other);
                 rows[other].moved = Some(r);
             }
@@ -398,17 +438,24 @@ fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
     }
 }
 
-fn same_section(rows: &[Row], skeletons: &[&Skeleton], a: (usize, usize), b: (usize, usize)) -> bool {
-    let features = |(row, col): (usize, usize)| -> HashSet<String> {
-        rows.iter()
-            .filter(|x| x.section_row == Some(row))
-            .filter_map(|x| x.cells[col])
-            .flat_map(|blk| block_features(&skeletons[col].blocks[blk]))
-            .collect()
-    };
-    let (fa, fb) = (features(a), features(b));
+/// For each candidate heading row, per column, the features of that column's section.
+fn section_features(rows: &[Row], skeletons: &[&Skeleton], heads: &[usize]) -> Vec<Vec<HashSet<String>>> {
+    let index: std::collections::HashMap<usize, usize> = heads.iter().enumerate().map(|(i, &r)| (r, i)).collect();
+    let mut out = vec![vec![HashSet::new(); skeletons.len()]; heads.len()];
+    for row in rows {
+        let Some(&h) = row.section_row.and_then(|s| index.get(&s)) else { continue };
+        for (c, cell) in row.cells.iter().enumerate() {
+            if let Some(b) = cell {
+                out[h][c].extend(block_features(&skeletons[c].blocks[*b]));
+            }
+        }
+    }
+    out
+}
+
+fn same_section(fa: &HashSet<String>, fb: &HashSet<String>) -> bool {
     let anchor_a = fa.iter().find(|f| f.starts_with('#'));
-    anchor_a.is_some_and(|x| fb.contains(x)) || (fa.len() >= 2 && jaccard(&fa, &fb) >= 0.5)
+    anchor_a.is_some_and(|x| fb.contains(x)) || (fa.len() >= 2 && jaccard(fa, fb) >= 0.5)
 }
 
 #[cfg(test)]
@@ -492,6 +539,16 @@ mod tests {
         assert_eq!(al.rows[p_rows[1]].moved, Some(p_rows[0]));
         assert_eq!(t[p_rows[0]], vec!["P", "P", "-"]);
         assert_eq!(t[p_rows[1]], vec!["-", "-", "P"]);
+    }
+
+    #[test]
+    fn long_clean_translations_align_without_moves() {
+        let en: String = (0..700).map(|i| format!("## Section {i}\n\nSee [x](x{i}.md).\n\n")).collect();
+        let de: String = (0..700).map(|i| format!("## Abschnitt {i}\n\nSiehe [x](x{i}.md).\n\n")).collect();
+        let (a, b) = (sk(&en), sk(&de));
+        let al = align(&[&a, &b], Some(0));
+        assert_eq!(al.rows.len(), 1400);
+        assert!(al.rows.iter().all(|r| r.count() == 2 && r.moved.is_none()));
     }
 
     #[test]

@@ -140,6 +140,8 @@ pub struct Corpus {
     pub existing: HashSet<String>,
     /// Index of each loaded file by relative path.
     by_rel: HashMap<String, usize>,
+    /// The document of each loaded file.
+    doc_of_file: Vec<Option<usize>>,
 }
 
 impl Corpus {
@@ -185,6 +187,12 @@ impl Corpus {
         }
         assign_group_keys(&mut corpus);
         corpus.documents = group_documents(&corpus.files, options);
+        corpus.doc_of_file = vec![None; corpus.files.len()];
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            for &f in &doc.files {
+                corpus.doc_of_file[f] = Some(d);
+            }
+        }
         corpus.by_rel = corpus.files.iter().enumerate().map(|(i, f)| (f.rel.clone(), i)).collect();
         Ok(corpus)
     }
@@ -197,6 +205,12 @@ impl Corpus {
     /// The loaded file at a relative path.
     pub fn file(&self, rel: &str) -> Option<&SourceFile> {
         self.by_rel.get(rel).map(|&i| &self.files[i])
+    }
+
+    /// The document a loaded file belongs to.
+    pub fn document_of(&self, rel: &str) -> Option<usize> {
+        let file = *self.by_rel.get(rel)?;
+        self.doc_of_file.get(file).copied().flatten()
     }
 
     /// Every locale present, sorted.

@@ -125,28 +125,86 @@ pub struct Block {
 }
 
 impl Block {
-    /// The lines of a code block that carry code: comments and blank lines left out, since translating
-    /// comments is legitimate.
+    /// The lines of a code block that carry code: comments (by the block's language) and blank lines left
+    /// out, since translating comments is legitimate.
     pub fn code_lines(&self) -> Vec<String> {
-        let Some(code) = &self.code else {
-            return Vec::new();
-        };
-        code.lines().map(strip_comment).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
+        let Some(code) = &self.code else { return Vec::new() };
+        let style = CommentStyle::of(self.lang.as_deref());
+        code.lines().map(|l| style.strip(l)).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
     }
 }
 
-/// A code line without its comment (`# …`, `// …`, `-- …`, trailing ` # …`).
-pub fn strip_comment(line: &str) -> &str {
-    let t = line.trim_start();
-    if ["#", "//", "--", ";", "REM ", "<!--", "/*", "*"].iter().any(|p| t.starts_with(p)) && !t.starts_with("#!") {
-        return "";
-    }
-    for marker in [" # ", " // "] {
-        if let Some(i) = line.find(marker) {
-            return &line[..i];
+/// How a code block's language writes comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentStyle {
+    /// `# …` (shell, Python, YAML, TOML, Ruby, PowerShell, R, Dockerfile…).
+    Hash,
+    /// `// …` and `/* … */` (C family, JavaScript, Rust, Go, Java, C#…).
+    Slash,
+    /// `-- …` (SQL, Lua, Haskell).
+    DoubleDash,
+    /// `; …` and `# …` (INI).
+    Semicolon,
+    /// Unknown or no language: only `# ` and `// ` lines, the forms no command line starts with.
+    Unknown,
+}
+
+impl CommentStyle {
+    /// The style of a fenced block's language.
+    pub fn of(lang: Option<&str>) -> CommentStyle {
+        match lang.unwrap_or_default().to_ascii_lowercase().as_str() {
+            "sh"
+            | "bash"
+            | "zsh"
+            | "shell"
+            | "console"
+            | "python"
+            | "py"
+            | "yaml"
+            | "yml"
+            | "toml"
+            | "ruby"
+            | "rb"
+            | "powershell"
+            | "ps1"
+            | "r"
+            | "dockerfile"
+            | "make"
+            | "makefile"
+            | "perl"
+            | "azurecli"
+            | "azurecli-interactive" => CommentStyle::Hash,
+            "c" | "cpp" | "c++" | "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "rust" | "rs" | "go"
+            | "java" | "csharp" | "cs" | "c#" | "kotlin" | "swift" | "scala" | "php" | "dart" | "json5" | "jsonc" => {
+                CommentStyle::Slash
+            }
+            "sql" | "lua" | "haskell" | "hs" => CommentStyle::DoubleDash,
+            "ini" | "cfg" | "conf" => CommentStyle::Semicolon,
+            _ => CommentStyle::Unknown,
         }
     }
-    line
+
+    /// A code line without its comment.
+    pub fn strip(self, line: &str) -> &str {
+        let t = line.trim_start();
+        let whole_line = match self {
+            CommentStyle::Hash => t.starts_with('#') && !t.starts_with("#!"),
+            CommentStyle::Slash => t.starts_with("//") || t.starts_with("/*") || t.starts_with("* ") || t == "*/",
+            CommentStyle::DoubleDash => t.starts_with("--"),
+            CommentStyle::Semicolon => t.starts_with(';') || t.starts_with('#'),
+            CommentStyle::Unknown => t.starts_with("# ") || t.starts_with("// "),
+        };
+        if whole_line {
+            return "";
+        }
+        let trailing = match self {
+            CommentStyle::Hash => " # ",
+            CommentStyle::Slash => " // ",
+            CommentStyle::DoubleDash => " -- ",
+            CommentStyle::Semicolon | CommentStyle::Unknown => return line,
+        };
+        line.find(trailing).map_or(line, |i| &line[..i])
+    }
 }
 
 /// The skeleton of a file.
@@ -327,7 +385,10 @@ impl<'a> Builder<'a> {
             }
             Tag::TableHead => self.in_table_head = true,
             Tag::TableRow if !self.in_table_head => block.items += 1,
-            Tag::TableCell if self.in_table_head => block.columns += 1,
+            Tag::TableCell if self.in_table_head => {
+                block.columns += 1;
+                push_break(&mut block.text);
+            }
             Tag::TableCell | Tag::TableRow => push_break(&mut block.text),
             Tag::CodeBlock(kind) => {
                 block.code = Some(String::new());
@@ -415,7 +476,9 @@ impl<'a> Builder<'a> {
             self.section = Some(self.blocks.len());
             block.section = self.section;
         }
-        if block.kind == BlockKind::Paragraph && block.text.is_empty() && block.links.is_empty() {
+        let empty =
+            block.text.is_empty() && block.links.is_empty() && block.inline_code.is_empty() && block.images.is_empty();
+        if block.kind == BlockKind::Paragraph && empty {
             return; // e.g. a paragraph holding only an `<a name>` anchor
         }
         self.blocks.push(block);

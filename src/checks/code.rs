@@ -84,13 +84,18 @@ fn backticked(items: &[&String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::skeleton::strip_comment;
+    use crate::skeleton::CommentStyle;
 
     #[test]
-    fn comments_do_not_count_as_code() {
-        assert_eq!(strip_comment("# Installieren"), "");
-        assert_eq!(strip_comment("pip install x  # das Paket"), "pip install x ");
-        assert_eq!(strip_comment("#!/bin/sh"), "#!/bin/sh");
-        assert_eq!(strip_comment("ls -la"), "ls -la");
+    fn comments_do_not_count_as_code_but_code_that_looks_like_them_does() {
+        assert_eq!(CommentStyle::Hash.strip("# Installieren"), "");
+        assert_eq!(CommentStyle::Hash.strip("pip install x  # das Paket"), "pip install x ");
+        assert_eq!(CommentStyle::Hash.strip("#!/bin/sh"), "#!/bin/sh");
+        assert_eq!(CommentStyle::Hash.strip("  --namespace prod"), "  --namespace prod");
+        assert_eq!(CommentStyle::Unknown.strip("* * * * * run"), "* * * * * run");
+        assert_eq!(CommentStyle::Unknown.strip("--set replicas=3"), "--set replicas=3");
+        assert_eq!(CommentStyle::Slash.strip("  // erklärt"), "");
+        assert_eq!(CommentStyle::DoubleDash.strip("-- Kommentar"), "");
+        assert_eq!(CommentStyle::of(Some("Bash")), CommentStyle::Hash);
     }
 }

@@ -94,15 +94,22 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     }
 }
 
-/// Hugo-style pretty URLs: `x`, `x.md`, `x/index.md`, `x/_index.md`, `x/README.md`.
+/// Hugo-style pretty URLs: `x.md`, `x/index.md`, `x/_index.md`, `x/README.md`, then `x` itself (a file,
+/// or a folder); page files first, so a link stands for the page rather than its folder.
 fn candidates(path: &str) -> Vec<String> {
     let p = path.trim_end_matches('/');
-    let mut out = vec![p.to_owned()];
-    if !p.ends_with(".md") {
+    let has_extension = p.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let mut out = Vec::new();
+    if has_extension {
+        out.push(p.to_owned());
+    } else if !p.is_empty() {
         out.push(format!("{p}.md"));
     }
     for index in ["index.md", "_index.md", "README.md"] {
         out.push(if p.is_empty() { index.to_owned() } else { format!("{p}/{index}") });
+    }
+    if !has_extension {
+        out.push(p.to_owned());
     }
     out
 }
@@ -356,11 +363,22 @@ fn bare_urls(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The link targets of a block in a comparable form (see [`comparable`]).
-fn comparable_targets(b: &Block) -> Vec<String> {
-    let mut v: Vec<String> = b.links.iter().map(|l| comparable(&l.target)).collect();
+/// The link targets of a block in a comparable form: a link to a loaded file stands for that file's
+/// document (so `faq.de.md`, `konzepte.md` and `/de/docs/faq/` match their English twins); others as
+/// [`comparable`] writes them.
+fn comparable_targets(ctx: &DocContext<'_>, c: usize, b: &Block) -> Vec<String> {
+    let mut v: Vec<String> = b.links.iter().map(|l| target_identity(ctx, c, l)).collect();
     v.sort();
     v
+}
+
+fn target_identity(ctx: &DocContext<'_>, c: usize, link: &Link) -> String {
+    if let Resolved::Found(path) = resolve_link(ctx, c, link)
+        && let Some(doc) = ctx.corpus.document_of(&path)
+    {
+        return format!("document:{}", ctx.corpus.documents[doc].name);
+    }
+    comparable(&link.target)
 }
 
 /// A target in a form that is the same across locales: no fragment, no `./`, and locale segments
@@ -383,25 +401,30 @@ fn comparable(target: &str) -> String {
 }
 
 fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
-    let Some(expected) = ctx.reference(r, comparable_targets) else {
+    let cells = ctx.cells(r);
+    let targets: Vec<(usize, Vec<String>)> = cells.iter().map(|&(c, b)| (c, comparable_targets(ctx, c, b))).collect();
+    let expected = match ctx.source.and_then(|s| targets.iter().find(|(c, _)| *c == s)) {
+        Some((_, t)) => Some(t.clone()),
+        None => super::majority(targets.iter().map(|(_, t)| t.clone())),
+    };
+    let Some(expected) = expected else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (c, b) in ctx.cells(r) {
-        let got = comparable_targets(b);
+    for ((c, b), (_, got)) in cells.iter().copied().zip(targets.iter()) {
+        let got = got.clone();
         if got.len() != expected.len() || got == expected {
             continue; // a different count is structure.count's finding
         }
-        let agree: Vec<bool> = (0..ctx.files.len())
-            .map(|col| ctx.block(r, col).is_some_and(|x| comparable_targets(x) == expected))
-            .collect();
+        let agree: Vec<bool> =
+            (0..ctx.files.len()).map(|col| targets.iter().any(|(tc, t)| *tc == col && *t == expected)).collect();
         let drift = ctx.revisions.is_drift(&agree, c);
         let unexpected: Vec<&String> = got.iter().filter(|g| !expected.contains(g)).collect();
         let lacking: Vec<&String> = expected.iter().filter(|e| !got.contains(e)).collect();
         if unexpected.is_empty() {
             continue;
         }
-        let link = b.links.iter().find(|l| comparable(&l.target) == *unexpected[0]);
+        let link = b.links.iter().find(|l| target_identity(ctx, c, l) == *unexpected[0]);
         // A link to a file that is not there, where the reference's link resolves, is a broken link:
         // link.missing-file says so; it is not also a different target.
         let broken = link.is_some_and(|l| matches!(resolve_link(ctx, c, l), Resolved::Missing(_)));

@@ -45,6 +45,14 @@ fn is_name_like(token: &str) -> bool {
     lower_then_upper || all_caps || mixed || has_digit
 }
 
+/// A word of a link text that makes it a name: CamelCase, mixed caps, digits, or ALLCAPS of four letters
+/// or more (three-letter abbreviations such as FAQ are often translated).
+fn is_name_like_link(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    is_name_like(word) && !(all_caps && letters < 4)
+}
+
 /// A hyphenated name such as `scikit-learn`: lowercase, first part not an English word.
 fn is_hyphenated_name(token: &str) -> bool {
     let Some((first, rest)) = token.split_once('-') else {
@@ -120,8 +128,12 @@ fn do_not_translate(
                 continue;
             };
             // A bare URL's "text" is only the word before it: the name may stand elsewhere in the sentence.
-            let kept = text.contains(name.as_str()) || (bare && contains_word(&without_urls(&b.text), name));
-            if !kept {
+            // Case alone (Blog/blog) is not a change; and a common word that merely labels a link
+            // (Tutorial → tutoriel) may be translated: only names, or a mangled form of one, count.
+            let kept = contains_word(&text, name) && !recased(&text, name)
+                || (bare && contains_word(&without_urls(&b.text), name));
+            let a_name = name.split_whitespace().any(is_name_like_link) || mangled_form(&text, name).is_some();
+            if !kept && a_name {
                 let message =
                     format!("link text `{text}` should keep the name `{name}` (as the other locales do for {target})");
                 let offset = find_in_source(ctx, *c, b, &text);
@@ -426,11 +438,12 @@ fn shared_loan_phrases(ctx: &DocContext<'_>, runs: &BlockRuns<'_>) -> HashSet<St
 type BlockRuns<'a> = Vec<Vec<Vec<Vec<(usize, &'a str)>>>>;
 
 fn english_runs_by_block<'a>(ctx: &DocContext<'a>) -> BlockRuns<'a> {
-    let src_lang = source_language(ctx);
+    // The English-word heuristics apply to English sources only, and never to English text.
+    let english_source = source_language(ctx) == "en";
     ctx.files
         .iter()
         .map(|f| {
-            if f.locale.language() == src_lang {
+            if !english_source || f.locale.language() == "en" {
                 return Vec::new();
             }
             f.skeleton.blocks.iter().map(|b| english_runs(&b.text)).collect()

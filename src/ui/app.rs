@@ -41,6 +41,7 @@ struct ScreenshotJob {
     path: PathBuf,
     frames: u32,
     requested: bool,
+    finished: bool,
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
@@ -88,6 +89,7 @@ impl SynopticApp {
             path,
             frames: 0,
             requested: false,
+            finished: false,
             result: Arc::new(Mutex::new(None)),
         });
         let path = start.path.or_else(|| self.settings.last_folder.clone().filter(|p| p.exists()));
@@ -179,6 +181,13 @@ impl SynopticApp {
 
     fn finish_load(&mut self, paths: &[PathBuf], result: crate::Result<Review>) {
         match result {
+            Ok(review) if review.corpus.documents.is_empty() => {
+                let failed: Vec<String> =
+                    review.corpus.problems.iter().map(|p| format!("{}: {}", p.rel, p.reason)).collect();
+                let shown = failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
+                let more = if failed.len() > 3 { format!(" (and {} more)", failed.len() - 3) } else { String::new() };
+                self.error = Some(format!("No document could be loaded from {}: {shown}{more}", display_paths(paths)));
+            }
             Ok(review) => {
                 let folder = review.corpus.root.clone();
                 let remembered = self.settings.last_document.clone();
@@ -374,8 +383,9 @@ impl SynopticApp {
     fn screenshot_step(&mut self, ctx: &egui::Context) {
         let ready = self.view.is_some() && !self.loader.is_busy();
         let failed = self.error.clone();
-        let Some(job) = self.screenshot.as_mut() else { return };
+        let Some(job) = self.screenshot.as_mut().filter(|j| !j.finished) else { return };
         if let Some(error) = failed.filter(|_| !ready) {
+            job.finished = true;
             eprintln!("synoptic: {error}");
             SCREENSHOT_EXIT.store(1, Ordering::Relaxed);
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -399,6 +409,7 @@ impl SynopticApp {
         }
         let outcome = job.result.lock().ok().and_then(|mut r| r.take());
         if let Some(outcome) = outcome {
+            job.finished = true;
             if let Err(e) = outcome {
                 eprintln!("synoptic: {}: {e}", job.path.display());
                 SCREENSHOT_EXIT.store(1, Ordering::Relaxed);
