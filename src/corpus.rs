@@ -28,6 +28,8 @@ pub enum LocaleOrigin {
     FileSuffix,
     /// Language identification of the text.
     Detected,
+    /// The default language of a layout whose other files carry a locale (`faq.md` beside `faq.de.md`).
+    LayoutDefault,
     /// Nothing told, and the text was too short or mixed to identify.
     Unknown,
 }
@@ -39,6 +41,7 @@ impl std::fmt::Display for LocaleOrigin {
             LocaleOrigin::PathSegment(seg) => write!(f, "folder `{seg}`"),
             LocaleOrigin::FileSuffix => write!(f, "file-name suffix"),
             LocaleOrigin::Detected => write!(f, "detected from the text"),
+            LocaleOrigin::LayoutDefault => write!(f, "the layout's default language"),
             LocaleOrigin::Unknown => write!(f, "unknown"),
         }
     }
@@ -226,12 +229,18 @@ enum Loaded {
     Skipped(String, String),
 }
 
+/// The folder the paths are read from: the one folder given, or the folder of the files given. Several
+/// folders would mix unrelated translation sets (and their glossaries and configurations): refused.
 fn common_root(paths: &[PathBuf]) -> Result<PathBuf> {
     let mut root: Option<PathBuf> = None;
+    if let Some(p) = paths.iter().find(|p| !p.exists()) {
+        return Err(Error::MissingPath(p.clone()));
+    }
+    let folders: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
+    if folders.len() > 1 || (folders.len() == 1 && paths.len() > 1) {
+        return Err(Error::SeveralFolders(paths.len()));
+    }
     for p in paths {
-        if !p.exists() {
-            return Err(Error::MissingPath(p.clone()));
-        }
         let dir = if p.is_dir() { p.clone() } else { p.parent().map(Path::to_path_buf).unwrap_or_default() };
         root = Some(match root {
             None => dir,
@@ -415,6 +424,7 @@ fn assign_group_keys(corpus: &mut Corpus) {
             }
         }
     }
+    default_locale_for_twins(corpus);
     let mut i = 0;
     corpus.files.retain(|_| {
         i += 1;
@@ -462,6 +472,33 @@ fn key_without_locale_dir(rel: &str, locale_dirs: &HashSet<String>) -> Option<(S
         }
     }
     None
+}
+
+/// A file without a locale marker whose twins have one (`faq.md` beside `faq.de.md`, tldr's `pages/`
+/// beside `pages.de/`) is in the set's default language. When its text is too short to identify, it takes
+/// the language most such default files were identified in, else English.
+fn default_locale_for_twins(corpus: &mut Corpus) {
+    let mut marked: HashMap<String, Vec<Locale>> = HashMap::new();
+    for f in &corpus.files {
+        if matches!(f.locale_origin, LocaleOrigin::FileSuffix | LocaleOrigin::PathSegment(_)) {
+            marked.entry(f.group_key.clone()).or_default().push(f.locale.clone());
+        }
+    }
+    let mut detected: BTreeMap<Locale, usize> = BTreeMap::new();
+    for f in
+        corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Detected && marked.contains_key(&f.group_key))
+    {
+        *detected.entry(f.locale.clone()).or_default() += 1;
+    }
+    let default = detected.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l).or_else(|| Locale::parse("en"));
+    let Some(default) = default else { return };
+    for f in &mut corpus.files {
+        let twins = marked.get(&f.group_key);
+        if f.locale_origin == LocaleOrigin::Unknown && twins.is_some_and(|t| !t.contains(&default)) {
+            f.locale = default.clone();
+            f.locale_origin = LocaleOrigin::LayoutDefault;
+        }
+    }
 }
 
 /// Hugo serves `x.md` and the leaf bundle `x/index.md` at one URL: they are one page.
@@ -523,6 +560,10 @@ fn split_duplicate_locales(files: &[SourceFile], members: Vec<usize>) -> Vec<Vec
 /// Features that survive translation: explicit anchors, link and image targets, code.
 fn structure_features(f: &SourceFile) -> HashSet<String> {
     let mut out = HashSet::new();
+    // The shape (kinds and heading levels in order) is shared by translations of a short page even when
+    // its links point at localized file names.
+    let shape: Vec<String> = f.skeleton.blocks.iter().map(|b| format!("{}{}", b.kind.label(), b.level)).collect();
+    out.insert(format!("shape:{}", shape.join(",")));
     for b in &f.skeleton.blocks {
         if let Some(a) = b.anchor.as_ref().filter(|a| a.explicit) {
             out.insert(format!("#{}", a.id));
@@ -550,24 +591,29 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
 /// least half of their features (and at least three).
 fn cluster_by_structure(files: &[SourceFile], members: &[usize]) -> Vec<Vec<usize>> {
     let features: Vec<HashSet<String>> = members.iter().map(|&m| structure_features(&files[m])).collect();
-    let mut clusters: Vec<(Vec<usize>, HashSet<String>)> = Vec::new();
-    for (k, &m) in members.iter().enumerate() {
+    // Each cluster: its member positions (into `members`).
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for k in 0..members.len() {
+        let m = members[k];
+        let alike = |o: usize| {
+            let (score, shared) = jaccard(&features[o], &features[k]);
+            let same_shape = features[o].iter().any(|f| f.starts_with("shape:") && features[k].contains(f));
+            let close = score >= 0.5 && (shared >= 3 || (same_shape && shared >= 2));
+            close.then_some(score)
+        };
+        // The cluster with the most similar member, among clusters that lack this file's locale.
         let best = clusters
             .iter()
             .enumerate()
-            .filter(|(_, (c, _))| c.iter().all(|&o| files[o].locale != files[m].locale))
-            .map(|(ci, (_, feats))| (ci, jaccard(feats, &features[k])))
-            .filter(|(_, (score, shared))| *score >= 0.5 && *shared >= 3)
-            .max_by(|a, b| a.1.0.total_cmp(&b.1.0));
+            .filter(|(_, c)| c.iter().all(|&o| files[members[o]].locale != files[m].locale))
+            .filter_map(|(ci, c)| c.iter().filter_map(|&o| alike(o)).max_by(f64::total_cmp).map(|s| (ci, s)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
-            Some((ci, _)) => {
-                clusters[ci].0.push(m);
-                clusters[ci].1.extend(features[k].iter().cloned());
-            }
-            None => clusters.push((vec![m], features[k].clone())),
+            Some((ci, _)) => clusters[ci].push(k),
+            None => clusters.push(vec![k]),
         }
     }
-    clusters.into_iter().map(|(c, _)| c).collect()
+    clusters.into_iter().map(|c| c.into_iter().map(|k| members[k]).collect()).collect()
 }
 
 fn make_document(files: &[SourceFile], mut members: Vec<usize>, options: &LoadOptions) -> Document {

@@ -40,6 +40,12 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// Several folders, or a folder with files, were given: one review reads one folder.
+    #[error("{0} paths given: check one folder (or files of one folder) at a time")]
+    SeveralFolders(usize),
+    /// The source locale asked for is in no file.
+    #[error("no file is in the source locale '{0}' (the locales found: {1})")]
+    UnknownSource(String, String),
     /// A locale tag given by the user is not a locale tag.
     #[error("'{0}' is not a locale tag (expected e.g. en, de-DE, pt_BR)")]
     BadLocale(String),

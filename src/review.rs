@@ -71,6 +71,12 @@ impl Review {
         let config = Config::load(&root_dir)?;
         let source = options.source.clone().or(config.source.clone());
         let corpus = Corpus::load_with_progress(paths, &LoadOptions { source: source.clone() }, progress)?;
+        if let Some(s) = &source
+            && !corpus.files.iter().any(|f| f.locale.same_language(s))
+        {
+            let found = corpus.locales().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            return Err(crate::Error::UnknownSource(s.to_string(), found));
+        }
         let glossary_path =
             options.glossary.clone().or(config.glossary.clone()).or_else(|| Glossary::find_in(&corpus.root));
         let glossary = match &glossary_path {

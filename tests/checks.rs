@@ -171,3 +171,66 @@ fn orphans_and_missing_translations() {
         "de/old.md has no en source document: it may be left over from a removed or renamed source"
     );
 }
+
+#[test]
+fn tldr_commands_are_blocks_and_a_changed_command_is_found() {
+    let en = "# tar\n\n> Archiving utility.\n\n- Extract an archive:\n\n`tar xvf {{path/to/file.tar}}`\n";
+    let de = "# tar\n\n> Archivierungswerkzeug.\n\n- Ein Archiv entpacken:\n\n`tar xzf {{path/to/file.tar}}`\n";
+    let (_t, r) = review(&[("pages/common/tar.md", en), ("pages.de/common/tar.md", de)]);
+    assert_eq!(found(&r), vec![("code.changed", "de", 7)]);
+}
+
+#[test]
+fn code_lines_that_look_like_comments_still_count() {
+    let en = "# Deploy\n\n```bash\nhelm install app \\\n  --namespace prod\n```\n\n```\n* * * * * sync\n```\n";
+    let de = "# Bereitstellen\n\n```bash\nhelm install app \\\n  --namespace dev\n```\n\n```\n*/5 * * * * sync\n```\n";
+    let (_t, r) = review(&[("en/a.md", en), ("de/a.md", de)]);
+    assert_eq!(found(&r), vec![("code.changed", "de", 5), ("code.changed", "de", 9)]);
+}
+
+#[test]
+fn localized_link_targets_and_common_link_words_stay_quiet() {
+    let en = "# Help\n\nRead the [FAQ](faq.md), the [Blog](https://example.com/blog) and the [Tutorial](https://example.com/tutorial).\n";
+    let de = "# Hilfe\n\nLesen Sie die [FAQ](faq.de.md), den [Blog](https://example.com/blog) und das [Tutorial](https://example.com/tutorial).\n";
+    let fr = "# Aide\n\nLisez la [FAQ](faq.fr.md), le [blog](https://example.com/blog) et le [tutoriel](https://example.com/tutorial).\n";
+    let es = "# Ayuda\n\nLea las [preguntas frecuentes](faq.es.md), el [blog](https://example.com/blog) y el [tutorial](https://example.com/tutorial).\n";
+    let faq = |t: &str| format!("# {t}\n\nAnswers to the questions people ask most often about the tool.\n");
+    let (_t, r) = review(&[
+        ("help.md", en),
+        ("help.de.md", de),
+        ("help.fr.md", fr),
+        ("help.es.md", es),
+        ("faq.md", &faq("FAQ")),
+        ("faq.de.md", "# FAQ\n\nAntworten auf die Fragen, die am häufigsten zum Werkzeug gestellt werden.\n"),
+        ("faq.fr.md", "# FAQ\n\nRéponses aux questions les plus fréquentes sur l’outil.\n"),
+        ("faq.es.md", "# Preguntas\n\nRespuestas a las preguntas más frecuentes sobre la herramienta.\n"),
+    ]);
+    assert_eq!(found(&r), vec![]);
+}
+
+#[test]
+fn a_german_source_does_not_make_english_text_untranslated() {
+    let de = "# Erste Schritte\n\nInstallieren Sie das Werkzeug und starten Sie es.\n";
+    let en = "# Getting started\n\nInstall the tool and start it with your network settings.\n";
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (rel, text) in [("de/a.md", de), ("en/a.md", en)] {
+        let p = tmp.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+    let options = synoptic::review::CheckOptions { source: synoptic::locale::Locale::parse("de"), glossary: None };
+    let r = Review::build(&[tmp.path().to_path_buf()], &options).expect("review");
+    assert_eq!(found(&r), vec![]);
+}
+
+#[test]
+fn hugo_relative_pretty_links_resolve_against_the_page_url() {
+    let page = |t: &str, link: &str| format!("# {t}\n\nSee [install]({link}).\n");
+    let (_t, r) = review(&[
+        ("content/en/docs/configure.md", &page("Configure", "../install/")),
+        ("content/de/docs/configure.md", &page("Konfigurieren", "../install/")),
+        ("content/en/docs/install.md", "# Install\n\nWords.\n"),
+        ("content/de/docs/install.md", "# Installieren\n\nWörter.\n"),
+    ]);
+    assert_eq!(found(&r), vec![]);
+}

@@ -120,3 +120,22 @@ fn sarif_report_is_sarif_2_1_0() {
     assert_eq!(run["tool"]["driver"]["rules"][rule_index]["id"], "link.missing-file");
     assert!(missing["partialFingerprints"]["synoptic/v1"].as_str().is_some_and(|f| f.len() == 16));
 }
+
+#[test]
+fn several_folders_or_an_absent_source_locale_are_usage_errors() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    synoptic()
+        .arg("check")
+        .arg(a.path())
+        .arg(b.path())
+        .assert()
+        .code(2)
+        .stderr("synoptic: 2 paths given: check one folder (or files of one folder) at a time\n");
+    synoptic()
+        .args(["check", "--source", "it"])
+        .arg(fixture("clean"))
+        .assert()
+        .code(2)
+        .stderr("synoptic: no file is in the source locale 'it' (the locales found: de, en, fr)\n");
+}

@@ -88,10 +88,21 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     let Some(joined) = joined else {
         return Resolved::Missing(decoded);
     };
-    match candidates(&joined).into_iter().find(|p| ctx.corpus.existing.contains(p)) {
-        Some(found) => Resolved::Found(found),
-        None => Resolved::Missing(joined),
+    if let Some(found) = candidates(&joined).into_iter().find(|p| ctx.corpus.existing.contains(p)) {
+        return Resolved::Found(found);
     }
+    // Hugo serves `docs/configure.md` at `/docs/configure/`: a relative pretty link (`../install/`) is
+    // relative to that URL, one folder deeper than the file.
+    if !decoded.starts_with('/') && !decoded.ends_with(".md") {
+        let page_dir = file.rel.strip_suffix(".md").filter(|p| !p.ends_with("index")).map(str::to_owned);
+        let found = page_dir
+            .and_then(|dir| join(&dir, &decoded))
+            .and_then(|j| candidates(&j).into_iter().find(|p| ctx.corpus.existing.contains(p)));
+        if let Some(found) = found {
+            return Resolved::Found(found);
+        }
+    }
+    Resolved::Missing(joined)
 }
 
 /// Hugo-style pretty URLs: `x.md`, `x/index.md`, `x/_index.md`, `x/README.md`, then `x` itself (a file,

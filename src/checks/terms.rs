@@ -443,7 +443,7 @@ fn english_runs_by_block<'a>(ctx: &DocContext<'a>) -> BlockRuns<'a> {
     ctx.files
         .iter()
         .map(|f| {
-            if !english_source || f.locale.language() == "en" {
+            if !english_source || f.locale.language() == "en" || f.locale.is_undetermined() {
                 return Vec::new();
             }
             f.skeleton.blocks.iter().map(|b| english_runs(&b.text)).collect()
