@@ -52,7 +52,7 @@ fn input(time: f64) -> egui::RawInput {
 fn frame(ctx: &egui::Context, app: &mut SynopticApp, time: f64) -> Duration {
     let start = Instant::now();
     app.logic_step(ctx);
-    let mut out = ctx.run_ui(input(time), |ui| app.draw(ui));
+    let mut out = ctx.run_ui(input(time), |ui| app.window_ui(ui));
     let elapsed = start.elapsed();
     out.textures_delta.clear();
     elapsed

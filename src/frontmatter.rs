@@ -44,6 +44,39 @@ impl FrontMatter {
     }
 }
 
+/// One front-matter key lined up across files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    /// The key.
+    pub key: String,
+    /// Its value in each file (`None`: the file lacks the key).
+    pub values: Vec<Option<String>>,
+    /// Per file: the value is technical (a hash, date or code) and differs from the majority's.
+    pub differs: Vec<bool>,
+}
+
+/// Line up the keys of several files' front matter, in order of first appearance, marking technical
+/// values that differ from the majority (prose values such as titles differ by design).
+pub fn compare(files: &[&FrontMatter]) -> Vec<KeyRow> {
+    let mut keys: Vec<&str> = Vec::new();
+    for fm in files {
+        for e in &fm.entries {
+            if !keys.contains(&e.key.as_str()) {
+                keys.push(&e.key);
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let values: Vec<Option<String>> = files.iter().map(|fm| fm.get(key).map(str::to_owned)).collect();
+            let majority = crate::checks::majority(values.iter().flatten());
+            let technical = majority.is_some_and(|m| !m.contains(char::is_whitespace));
+            let differs = values.iter().map(|v| technical && v.is_some() && v.as_ref() != majority).collect();
+            KeyRow { key: key.to_owned(), values, differs }
+        })
+        .collect()
+}
+
 /// Read the front matter at the start of `text` (which has `\n` line ends).
 pub fn parse(text: &str) -> FrontMatter {
     let fence = if text.starts_with("---\n") {
@@ -140,6 +173,24 @@ mod tests {
         let fm = parse("+++\ntitle = \"Hallo\"\n[params]\nlocale = \"de\"\n+++\nText\n");
         assert_eq!(fm.get("title"), Some("Hallo"));
         assert_eq!(fm.get("params.locale"), Some("de"));
+    }
+
+    #[test]
+    fn compare_marks_technical_values_that_differ_from_the_majority() {
+        let a = parse("---\ntitle: Eins\nms.date: 01/14/2020\n---\n");
+        let b = parse("---\ntitle: Zwei\nms.date: 01/14/2020\n---\n");
+        let c = parse("---\ntitle: Drei\nms.date: 11/04/2021\nextra: x\n---\n");
+        let rows = compare(&[&a, &b, &c]);
+        let summary: Vec<(&str, Vec<bool>)> = rows.iter().map(|r| (r.key.as_str(), r.differs.clone())).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("title", vec![false; 3]),
+                ("ms.date", vec![false, false, true]),
+                ("extra", vec![false, false, false])
+            ]
+        );
+        assert_eq!(rows[2].values, vec![None, None, Some("x".to_owned())]);
     }
 
     #[test]

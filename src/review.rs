@@ -40,6 +40,8 @@ pub struct DocumentSummary {
     pub stale: bool,
     /// Locales most documents have and this one lacks (`meta.missing`).
     pub missing: Vec<String>,
+    /// The document's locales, in its column order.
+    pub locales: Vec<String>,
 }
 
 /// Everything computed for a folder.
@@ -164,7 +166,14 @@ impl Review {
 
 fn summarize_documents(corpus: &Corpus, findings: &[Finding]) -> Vec<DocumentSummary> {
     let index: BTreeMap<&str, usize> = corpus.documents.iter().enumerate().map(|(i, d)| (d.name.as_str(), i)).collect();
-    let mut out = vec![DocumentSummary::default(); corpus.documents.len()];
+    let mut out: Vec<DocumentSummary> = corpus
+        .documents
+        .iter()
+        .map(|d| DocumentSummary {
+            locales: corpus.document_files(d).map(|f| f.locale.to_string()).collect(),
+            ..DocumentSummary::default()
+        })
+        .collect();
     for f in findings {
         let Some(s) = index.get(f.document.as_str()).and_then(|&i| out.get_mut(i)) else { continue };
         let slot = match f.severity {

@@ -19,7 +19,7 @@ fn harness(folder: PathBuf) -> Harness<'static, SynopticApp> {
         |ui, app: &mut SynopticApp| {
             let ctx = ui.ctx().clone();
             app.logic_step(&ctx);
-            app.draw(ui);
+            app.window_ui(ui);
         },
         app,
     )

@@ -29,7 +29,13 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         }
         let first = got.iter().zip(&expected).position(|(g, e)| g != e).unwrap_or(got.len().min(expected.len()));
         let detail = match (got.get(first), expected.get(first)) {
-            (Some(g), Some(e)) => format!("`{g}` where {} has `{e}`", reference_name(ctx, r)),
+            (Some(g), Some(e)) => {
+                format!(
+                    "`{g}` where {} {} `{e}`",
+                    reference_name(ctx, r),
+                    super::structure::conjugate(ctx, r, "has", "have")
+                )
+            }
             (Some(g), None) => format!("extra line `{g}`"),
             (None, Some(e)) => format!("line `{e}` of {} is missing", reference_name(ctx, r)),
             (None, None) => "differs".to_owned(),

@@ -8,7 +8,7 @@
 
 use super::structure::reference_name;
 use super::{DocContext, Finding};
-use crate::corpus::{LocaleOrigin, SourceFile};
+use crate::corpus::{Corpus, LocaleOrigin, SourceFile};
 use crate::locale::Locale;
 use crate::skeleton::{Block, BlockKind, Link};
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,7 +69,21 @@ fn is_external(target: &str) -> bool {
 }
 
 fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
-    let target = link.target.trim();
+    resolve_target(ctx.corpus, ctx.files[c], &link.target)
+}
+
+/// The loaded or existing file a relative link of file `from` (relative path) points at, if it is there;
+/// the same resolution the checks use (site-absolute links, Hugo pretty URLs), for the window.
+pub fn resolve(corpus: &Corpus, from: &str, target: &str) -> Option<String> {
+    match resolve_target(corpus, corpus.file(from)?, target) {
+        Resolved::Found(path) => Some(path),
+        Resolved::SameFile => Some(from.to_owned()),
+        Resolved::Missing(_) | Resolved::NotChecked => None,
+    }
+}
+
+fn resolve_target(corpus: &Corpus, file: &SourceFile, target: &str) -> Resolved {
+    let target = target.trim();
     if target.is_empty() || is_external(target) {
         return Resolved::NotChecked;
     }
@@ -77,7 +91,6 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     if path.is_empty() {
         return if target.starts_with('#') { Resolved::SameFile } else { Resolved::NotChecked };
     }
-    let file = ctx.files[c];
     let decoded = percent_decode(path);
     let joined = if let Some(abs) = decoded.strip_prefix('/') {
         let abs = strip_leading_locale(abs);
@@ -88,7 +101,7 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
     let Some(joined) = joined else {
         return Resolved::Missing(decoded);
     };
-    if let Some(found) = candidates(&joined).into_iter().find(|p| ctx.corpus.existing.contains(p)) {
+    if let Some(found) = candidates(&joined).into_iter().find(|p| corpus.existing.contains(p)) {
         return Resolved::Found(found);
     }
     // Hugo serves `docs/configure.md` at `/docs/configure/`: a relative pretty link (`../install/`) is
@@ -97,7 +110,7 @@ fn resolve_link(ctx: &DocContext<'_>, c: usize, link: &Link) -> Resolved {
         let page_dir = file.rel.strip_suffix(".md").filter(|p| !p.ends_with("index")).map(str::to_owned);
         let found = page_dir
             .and_then(|dir| join(&dir, &decoded))
-            .and_then(|j| candidates(&j).into_iter().find(|p| ctx.corpus.existing.contains(p)));
+            .and_then(|j| candidates(&j).into_iter().find(|p| corpus.existing.contains(p)));
         if let Some(found) = found {
             return Resolved::Found(found);
         }
@@ -445,11 +458,22 @@ fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
         if broken && reference_resolves {
             continue;
         }
+        // Name a loaded document by its name, anything else by the target as written.
+        let show = |items: &[&String]| {
+            items
+                .iter()
+                .map(|s| {
+                    s.strip_prefix("document:").map_or_else(|| format!("`{s}`"), |d| format!("the document `{d}`"))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let message = format!(
-            "links to {} where {} link to {}",
-            unexpected.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
+            "links to {} where {} {} {}",
+            show(&unexpected),
             reference_name(ctx, r),
-            lacking.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            super::structure::conjugate(ctx, r, "links to", "link to"),
+            show(&lacking)
         );
         let offset = link.map_or(b.range.start, |l| l.range.start);
         let mut f = ctx.finding("link.target-differs", c, offset, Some(r), unexpected[0], message);

@@ -30,6 +30,11 @@ pub fn reference_name(ctx: &DocContext<'_>, row: usize) -> String {
     }
 }
 
+/// The verb form that agrees with [`reference_name`]: one locale, or "most locales".
+pub fn conjugate(ctx: &DocContext<'_>, row: usize, one: &'static str, many: &'static str) -> &'static str {
+    if reference_name(ctx, row) == "most locales" { many } else { one }
+}
+
 /// Whether the reference has a block in row `r`: the source decides; without one, the majority, and on a
 /// tie the pivot column.
 fn reference_present(ctx: &DocContext<'_>, r: usize) -> bool {
@@ -184,7 +189,8 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             let got = measure(b);
             if got != expected {
                 drift &= drift_for(ctx, r, c, |x| measure(x) == expected);
-                diffs.push(format!("{got} {name} where {} has {expected}", reference_name(ctx, r)));
+                let (who, has) = (reference_name(ctx, r), conjugate(ctx, r, "has", "have"));
+                diffs.push(format!("{got} {name} where {who} {has} {expected}"));
             }
         }
         if !diffs.is_empty() {

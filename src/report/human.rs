@@ -14,7 +14,7 @@ pub fn render(review: &Review) -> String {
         by_doc.entry(f.document.as_str()).or_default().entry(f.locale.as_str()).or_default().push(f);
     }
     for (doc, by_locale) in &by_doc {
-        let title = if doc.is_empty() { "(files not loaded)" } else { doc };
+        let title = if doc.is_empty() { "(files in no document)" } else { doc };
         let _ = writeln!(out, "{title}");
         for (locale, findings) in by_locale {
             let name = match *locale {

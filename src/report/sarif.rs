@@ -68,6 +68,7 @@ pub fn value(review: &Review) -> Value {
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "synoptic", "version": env!("CARGO_PKG_VERSION"), "rules": rules}},
+            "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"ROOT": {"uri": root_uri}},
             "results": results
         }]

@@ -262,7 +262,10 @@ impl SynopticApp {
             Command::JumpToFinding(i) => self.jump_to_finding(i),
             Command::JumpToRow(row) => self.panes.scroll_to_row(row),
             Command::StepFinding(forward) => self.step_finding(forward),
-            Command::ToggleFalsePositive(fp) => self.settings.toggle_false_positive(&fp),
+            Command::ToggleFalsePositive(fp) => {
+                self.settings.toggle_false_positive(&fp);
+                self.panes.findings_changed();
+            }
             Command::ToggleLocale(locale) => {
                 if !self.settings.hidden_locales.remove(&locale) {
                     self.settings.hidden_locales.insert(locale);
@@ -279,6 +282,15 @@ impl SynopticApp {
             Command::FollowLink { column, target } => self.follow_link(column, &target, ctx),
             Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
             Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
+            Command::SetRawText(raw) => {
+                self.settings.raw_text = raw;
+                self.panes.findings_changed();
+            }
+            Command::SetShowFalsePositives(show) => {
+                self.settings.show_false_positives = show;
+                self.panes.findings_changed();
+            }
+            Command::DismissError => self.error = None,
         }
         ctx.request_repaint();
     }
@@ -362,20 +374,10 @@ impl SynopticApp {
             return;
         }
         let (Some(review), Some(view)) = (self.review.clone(), self.view.as_ref()) else { return };
-        let document = &review.corpus.documents[view.doc];
-        let Some(&file_index) = document.files.get(column) else { return };
-        let from = &review.corpus.files[file_index].rel;
-        let path = target.split(['#', '?']).next().unwrap_or_default();
-        let base = from.rsplit_once('/').map_or("", |(d, _)| d);
-        let wanted = normalize(&format!("{base}/{path}"));
-        let doc = review.corpus.documents.iter().position(|d| {
-            d.files.iter().any(|&f| {
-                let rel = &review.corpus.files[f].rel;
-                *rel == wanted || rel.strip_suffix(".md") == Some(wanted.trim_end_matches('/'))
-            })
-        });
-        match doc {
-            Some(d) => self.select_document(d),
+        let Some(&file) = review.corpus.documents[view.doc].files.get(column) else { return };
+        let from = review.corpus.files[file].rel.clone();
+        match crate::checks::links::resolve(&review.corpus, &from, target).and_then(|p| review.corpus.document_of(&p)) {
+            Some(doc) => self.select_document(doc),
             None => self.error = Some(format!("`{target}` is not a document of this folder.")),
         }
     }
@@ -420,7 +422,7 @@ impl SynopticApp {
     }
 
     /// Draw the whole window.
-    pub fn draw(&mut self, ui: &mut egui::Ui) {
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         self.menu_bar_ui(ui);
         let review = self.review.clone();
         if let Some(review) = review.as_deref() {
@@ -489,8 +491,14 @@ impl SynopticApp {
                     }
                 });
                 ui.separator();
-                ui.checkbox(&mut self.settings.raw_text, "Raw Markdown");
-                ui.checkbox(&mut self.settings.show_false_positives, "Show false positives");
+                let mut raw = self.settings.raw_text;
+                if ui.checkbox(&mut raw, "Raw Markdown").changed() {
+                    self.commands.push(Command::SetRawText(raw));
+                }
+                let mut show = self.settings.show_false_positives;
+                if ui.checkbox(&mut show, "Show false positives").changed() {
+                    self.commands.push(Command::SetShowFalsePositives(show));
+                }
                 if let Some((done, total)) = self.loader.progress() {
                     ui.separator();
                     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
@@ -532,7 +540,7 @@ impl SynopticApp {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                     if ui.button("Dismiss").clicked() {
-                        self.error = None;
+                        self.commands.push(Command::DismissError);
                     }
                 });
             }
@@ -559,7 +567,7 @@ impl eframe::App for SynopticApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.draw(ui);
+        self.window_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -575,21 +583,6 @@ fn is_sample(folder: &Path) -> bool {
 
 fn display_paths(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-}
-
-/// Fold `.` and `..` in a relative path.
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {

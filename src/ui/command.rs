@@ -39,4 +39,10 @@ pub enum Command {
     ScrollPages(f32),
     /// Scroll the panes to the top (`true`) or the bottom.
     ScrollToEnd(bool),
+    /// Show blocks as raw Markdown (`true`) or rendered.
+    SetRawText(bool),
+    /// Show findings marked as false positives.
+    SetShowFalsePositives(bool),
+    /// Close the error message.
+    DismissError,
 }

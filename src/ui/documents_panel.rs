@@ -26,14 +26,14 @@ impl DocumentsPanel {
         let needle = self.filter.trim().to_lowercase();
         egui::ScrollArea::vertical().id_salt("documents").auto_shrink(false).show(ui, |ui| {
             for (i, doc) in review.corpus.documents.iter().enumerate() {
-                let locales: Vec<String> = review.corpus.document_files(doc).map(|f| f.locale.to_string()).collect();
+                let Some(summary) = review.summaries.get(i) else { continue };
+                let locales = &summary.locales;
                 if !needle.is_empty()
                     && !doc.name.to_lowercase().contains(&needle)
                     && !locales.iter().any(|l| l.to_lowercase().contains(&needle))
                 {
                     continue;
                 }
-                let summary = review.summaries.get(i).cloned().unwrap_or_default();
                 ui.push_id(i, |ui| {
                     let mut title = doc.name.clone();
                     if summary.stale {

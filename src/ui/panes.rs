@@ -11,6 +11,7 @@ use super::settings::Settings;
 use crate::checks::Finding;
 use crate::corpus::SourceFile;
 use crate::diff::{Change, word_diff};
+use crate::frontmatter::KeyRow;
 use crate::review::Review;
 use egui::{Rect, UiBuilder, Vec2, vec2};
 use std::collections::HashMap;
@@ -81,6 +82,7 @@ pub struct Panes {
     viewport_height: f32,
     visible: Range<usize>,
     pieces: HashMap<(usize, usize), Vec<Piece>>,
+    front_matter: Vec<KeyRow>,
     diffs: HashMap<(usize, usize), WordDiff>,
 }
 
@@ -91,6 +93,11 @@ impl Panes {
         self.pending_offset = Some(0.0);
         self.pieces.clear();
         self.diffs.clear();
+    }
+
+    /// Findings were marked or unmarked, or the rendering changed: rendered blocks are redone.
+    pub fn findings_changed(&mut self) {
+        self.pieces.clear();
     }
 
     /// Columns were shown, hidden or moved.
@@ -138,13 +145,17 @@ impl Panes {
         let files: Vec<&SourceFile> = review.corpus.document_files(document).collect();
         let alignment = &review.documents[view.doc].alignment;
         let columns = &view.columns;
-        let width = ((ui.available_width() - 4.0) / columns.len().max(1) as f32).max(MIN_PANE_WIDTH);
+        // Leave room for the vertical scroll bar, so the last pane is not cut off under it.
+        let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+        let width = ((ui.available_width() - bar) / columns.len().max(1) as f32).max(MIN_PANE_WIDTH);
         let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text);
         if self.layout_key.as_ref() != Some(&key) {
             if self.layout_key.as_ref().is_some_and(|k| k.3 != settings.raw_text) {
                 self.pieces.clear();
             }
             self.heights.reset(estimate_heights(&files, alignment, columns, width));
+            let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
+            self.front_matter = crate::frontmatter::compare(&fms);
             self.layout_key = Some(key);
         }
         let ctx = PaneCtx { review, view, files: &files, settings, width, highlight, find };
@@ -242,7 +253,7 @@ impl Panes {
         commands: &mut Vec<Command>,
     ) -> f32 {
         if v == 0 {
-            return front_matter_ui(ui, rect, ctx);
+            return front_matter_ui(ui, rect, ctx, &self.front_matter);
         }
         let r = v - 1;
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
@@ -458,18 +469,9 @@ fn diff_ui(ui: &mut egui::Ui, text: &str, diff: &[(Change, Range<usize>)]) {
     ui.label(job);
 }
 
-/// The front-matter row: every key any visible locale has, lined up; technical values (hashes, dates,
-/// codes) that differ from the majority are marked. Prose values such as titles differ by design.
-fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>) -> f32 {
-    let mut keys: Vec<&str> = Vec::new();
-    for &c in &ctx.view.columns {
-        for e in &ctx.files[c].skeleton.front_matter.entries {
-            if !keys.contains(&e.key.as_str()) {
-                keys.push(&e.key);
-            }
-        }
-    }
-    if keys.is_empty() {
+/// The front-matter row, from the comparison made once per document and column set.
+fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[KeyRow]) -> f32 {
+    if rows.is_empty() {
         return 4.0;
     }
     let mut height: f32 = 0.0;
@@ -485,19 +487,17 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>) -> f32 {
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
         egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(true).show(&mut child, |ui| {
-            let fm = &ctx.files[col].skeleton.front_matter;
-            for key in &keys {
-                let value = fm.get(key);
-                let values = ctx.view.columns.iter().filter_map(|&c| ctx.files[c].skeleton.front_matter.get(key));
-                let majority = crate::checks::majority(values);
-                let technical = majority.is_some_and(|m| !m.contains(char::is_whitespace));
-                let differs = technical && value != majority;
-                let text = format!("{key}: {}", value.unwrap_or("—"));
-                let mut rich = egui::RichText::new(text).small();
-                if differs {
-                    rich = rich.color(ui.visuals().warn_fg_color).strong();
-                }
-                ui.add(egui::Label::new(rich).truncate());
+            for row in rows {
+                let value = row.values[k].as_deref();
+                let text = egui::RichText::new(format!("{}: {}", row.key, value.unwrap_or("—")));
+                let text = if row.differs[k] {
+                    text.color(ui.visuals().warn_fg_color).strong()
+                } else if value.is_none() {
+                    text.weak()
+                } else {
+                    text
+                };
+                ui.add(egui::Label::new(text).truncate());
             }
         });
         height = height.max(child.min_rect().height() + 8.0);

@@ -14,12 +14,29 @@ pub struct ProblemsPanel {
     min_severity: Option<Severity>,
     locale: Option<String>,
     whole_folder: bool,
+    /// The findings shown, and what they were selected for: recomputed only when that changes.
+    shown: Vec<usize>,
+    shown_for: Option<FilterKey>,
+}
+
+/// Everything the shown list depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct FilterKey {
+    review: usize,
+    doc: usize,
+    id: Option<&'static str>,
+    min_severity: Option<Severity>,
+    locale: Option<String>,
+    whole_folder: bool,
+    show_false_positives: bool,
+    false_positives: usize,
 }
 
 impl ProblemsPanel {
     /// Forget filters that may not apply to a new folder.
     pub fn reset(&mut self) {
         self.locale = None;
+        self.shown_for = None;
     }
 
     fn matches(&self, review: &Review, view: &DocView, settings: &Settings, i: usize) -> bool {
@@ -43,8 +60,21 @@ impl ProblemsPanel {
         commands: &mut Vec<Command>,
     ) {
         self.filters_ui(ui, view);
-        let shown: Vec<usize> =
-            (0..review.findings.len()).filter(|&i| self.matches(review, view, settings, i)).collect();
+        let key = FilterKey {
+            review: std::ptr::from_ref(review) as usize,
+            doc: view.doc,
+            id: self.id,
+            min_severity: self.min_severity,
+            locale: self.locale.clone(),
+            whole_folder: self.whole_folder,
+            show_false_positives: settings.show_false_positives,
+            false_positives: settings.false_positives.len(),
+        };
+        if self.shown_for.as_ref() != Some(&key) {
+            self.shown = (0..review.findings.len()).filter(|&i| self.matches(review, view, settings, i)).collect();
+            self.shown_for = Some(key);
+        }
+        let shown = &self.shown;
         ui.label(format!("{} problems shown (F8 / Shift+F8: next / previous)", shown.len()));
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         egui::ScrollArea::vertical().id_salt("problems").auto_shrink(false).show_rows(
@@ -82,12 +112,14 @@ impl ProblemsPanel {
     fn filters_ui(&mut self, ui: &mut egui::Ui, view: &DocView) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Problems");
+            ui.separator();
             egui::ComboBox::from_label("Check").selected_text(self.id.unwrap_or("all")).show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.id, None, "all");
                 for (id, _, _) in CHECKS {
                     ui.selectable_value(&mut self.id, Some(*id), *id);
                 }
             });
+            ui.separator();
             let severity_text = self.min_severity.map_or("any", Severity::as_str);
             egui::ComboBox::from_label("Severity").selected_text(severity_text).show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.min_severity, None, "any");
@@ -95,6 +127,7 @@ impl ProblemsPanel {
                     ui.selectable_value(&mut self.min_severity, Some(s), format!("{} and above", s.as_str()));
                 }
             });
+            ui.separator();
             let locale_text = self.locale.clone().unwrap_or_else(|| "all".to_owned());
             egui::ComboBox::from_label("Locale").selected_text(locale_text).show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.locale, None, "all");
@@ -103,6 +136,7 @@ impl ProblemsPanel {
                     ui.selectable_value(&mut self.locale, Some(l.clone()), l);
                 }
             });
+            ui.separator();
             ui.checkbox(&mut self.whole_folder, "Whole folder");
         });
     }
