@@ -201,7 +201,7 @@ impl SynopticApp {
                 self.select_document(doc);
             }
             Err(crate::Error::Cancelled) => self.error = Some("Loading was cancelled.".to_owned()),
-            Err(e) => self.error = Some(format!("Could not open {}: {e}", display_paths(paths))),
+            Err(e) => self.error = Some(format!("Could not open: {e}")), // the error names the path
         }
     }
 
