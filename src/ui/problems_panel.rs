@@ -99,7 +99,10 @@ impl ProblemsPanel {
                             } else {
                                 egui::RichText::new(text)
                             };
-                            if ui.selectable_label(selected == Some(i), text).clicked() {
+                            // One line per problem (the list is virtualized by row height); the whole
+                            // message is in the tooltip.
+                            let button = egui::Button::selectable(selected == Some(i), text).truncate();
+                            if ui.add(button).on_hover_text(&f.message).clicked() {
                                 commands.push(Command::JumpToFinding(i));
                             }
                         });
