@@ -36,8 +36,13 @@ pub fn run(start: StartOptions) -> eframe::Result<()> {
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
-        // A screenshot run must not pick up (or overwrite) the user's saved session.
+        // A screenshot run must not pick up (or overwrite) the user's saved session: it keeps its state in
+        // a folder of its own.
         persist_window: start.screenshot.is_none(),
+        persistence_path: start
+            .screenshot
+            .as_ref()
+            .map(|_| std::env::temp_dir().join(format!("synoptic-screenshot-{}", std::process::id()))),
         ..Default::default()
     };
     let screenshot_run = start.screenshot.is_some();

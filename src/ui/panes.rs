@@ -486,20 +486,23 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
                 .id_salt(("front-matter", col))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
-        egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(true).show(&mut child, |ui| {
-            for row in rows {
-                let value = row.values[k].as_deref();
-                let text = egui::RichText::new(format!("{}: {}", row.key, value.unwrap_or("—")));
-                let text = if row.differs[k] {
-                    text.color(ui.visuals().warn_fg_color).strong()
-                } else if value.is_none() {
-                    text.weak()
-                } else {
-                    text
-                };
-                ui.add(egui::Label::new(text).truncate());
-            }
-        });
+        egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(rows.len() <= 8).show(
+            &mut child,
+            |ui| {
+                for row in rows {
+                    let value = row.values[k].as_deref();
+                    let text = egui::RichText::new(format!("{}: {}", row.key, value.unwrap_or("—")));
+                    let text = if row.differs[k] {
+                        text.color(ui.visuals().warn_fg_color).strong()
+                    } else if value.is_none() {
+                        text.weak()
+                    } else {
+                        text
+                    };
+                    ui.add(egui::Label::new(text).truncate());
+                }
+            },
+        );
         height = height.max(child.min_rect().height() + 8.0);
     }
     height
