@@ -60,21 +60,18 @@ pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
     let section_rows = align_sections(skeletons, &sections, pivot);
     let keys = BlockKeys::new(skeletons);
     let mut rows = Vec::new();
-    let mut section_of_row = Vec::new();
-    for (si, srow) in section_rows.iter().enumerate() {
+    for srow in &section_rows {
         let heading_cells: Vec<Option<usize>> =
             srow.iter().enumerate().map(|(c, s)| s.and_then(|s| sections[c][s].heading)).collect();
         let start = rows.len();
         if heading_cells.iter().any(Option::is_some) {
             rows.push(Row { cells: heading_cells, section_row: Some(start), moved: None });
-            section_of_row.push(si);
         }
         let section_row = (rows.len() > start).then_some(start);
         let bodies: Vec<Option<Range<usize>>> =
             srow.iter().enumerate().map(|(c, s)| s.map(|s| sections[c][s].body.clone())).collect();
         for cells in align_blocks(skeletons, &keys, &bodies, pivot) {
             rows.push(Row { cells, section_row, moved: None });
-            section_of_row.push(si);
         }
     }
     mark_moves(&mut rows, skeletons);

@@ -6,13 +6,18 @@ use synoptic::review::{CheckOptions, Review};
 
 /// Write `files` (relative path, text) into a temp folder and review it.
 fn review(files: &[(&str, &str)]) -> (tempfile::TempDir, Review) {
+    review_with(files, &CheckOptions::default())
+}
+
+/// [`review`] with options.
+fn review_with(files: &[(&str, &str)], options: &CheckOptions) -> (tempfile::TempDir, Review) {
     let tmp = tempfile::tempdir().expect("tempdir");
     for (rel, text) in files {
         let p = tmp.path().join(rel);
         std::fs::create_dir_all(p.parent().unwrap_or(Path::new("."))).expect("mkdir");
         std::fs::write(p, text).expect("write");
     }
-    let r = Review::build(&[tmp.path().to_path_buf()], &CheckOptions::default()).expect("review");
+    let r = Review::build(&[tmp.path().to_path_buf()], options).expect("review");
     (tmp, r)
 }
 
@@ -212,14 +217,8 @@ fn localized_link_targets_and_common_link_words_stay_quiet() {
 fn a_german_source_does_not_make_english_text_untranslated() {
     let de = "# Erste Schritte\n\nInstallieren Sie das Werkzeug und starten Sie es.\n";
     let en = "# Getting started\n\nInstall the tool and start it with your network settings.\n";
-    let tmp = tempfile::tempdir().expect("tempdir");
-    for (rel, text) in [("de/a.md", de), ("en/a.md", en)] {
-        let p = tmp.path().join(rel);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        std::fs::write(p, text).expect("write");
-    }
-    let options = synoptic::review::CheckOptions { source: synoptic::locale::Locale::parse("de"), glossary: None };
-    let r = Review::build(&[tmp.path().to_path_buf()], &options).expect("review");
+    let options = CheckOptions { source: synoptic::locale::Locale::parse("de"), glossary: None };
+    let (_t, r) = review_with(&[("de/a.md", de), ("en/a.md", en)], &options);
     assert_eq!(found(&r), vec![]);
 }
 

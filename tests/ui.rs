@@ -88,13 +88,18 @@ fn clicking_a_finding_scrolls_every_pane_to_its_row() {
 
 #[test]
 fn f8_steps_through_findings() {
-    let mut h = open_through_the_picker(fixture("gap"));
+    // The sample's first document has several findings, so a step must land on another one.
+    let dir = std::env::temp_dir().join("synoptic-f8-test").join("sample");
+    synoptic::sample::extract_to(&dir).expect("sample");
+    let mut h = open_through_the_picker(dir);
     h.key_press(egui::Key::F8);
     h.run_ok();
     let first = h.state().selected_finding();
     assert!(first.is_some());
     h.key_press(egui::Key::F8);
     h.run_ok();
+    let second = h.state().selected_finding();
+    assert!(second.is_some() && second != first, "F8 moved on: {first:?} → {second:?}");
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F8);
     h.run_ok();
     assert_eq!(h.state().selected_finding(), first);

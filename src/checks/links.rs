@@ -427,11 +427,7 @@ fn comparable(target: &str) -> String {
 fn target_differs(ctx: &DocContext<'_>, r: usize) -> Vec<Finding> {
     let cells = ctx.cells(r);
     let targets: Vec<(usize, Vec<String>)> = cells.iter().map(|&(c, b)| (c, comparable_targets(ctx, c, b))).collect();
-    let expected = match ctx.source.and_then(|s| targets.iter().find(|(c, _)| *c == s)) {
-        Some((_, t)) => Some(t.clone()),
-        None => super::majority(targets.iter().map(|(_, t)| t.clone())),
-    };
-    let Some(expected) = expected else {
+    let Some(expected) = ctx.reference_among(&targets) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -11,7 +11,7 @@ pub mod staleness;
 pub mod structure;
 pub mod terms;
 
-use crate::align::{Alignment, Row};
+use crate::align::Alignment;
 use crate::corpus::{Corpus, Document, SourceFile};
 use crate::glossary::Glossary;
 use crate::skeleton::Block;
@@ -160,13 +160,16 @@ impl<'a> DocContext<'a> {
     /// The reference value of a row: the source's when it has a block there, else the value a strict
     /// majority of the present cells share (`None` when there is no majority).
     pub fn reference<T: Eq + Hash + Clone>(&self, row: usize, value: impl Fn(&Block) -> T) -> Option<T> {
-        let cells = self.cells(row);
-        if let Some(s) = self.source
-            && let Some((_, b)) = cells.iter().find(|(c, _)| *c == s)
-        {
-            return Some(value(b));
+        let values: Vec<(usize, T)> = self.cells(row).into_iter().map(|(c, b)| (c, value(b))).collect();
+        self.reference_among(&values)
+    }
+
+    /// The reference among values already computed per column: the source's, else a strict majority's.
+    pub fn reference_among<T: Eq + Hash + Clone>(&self, values: &[(usize, T)]) -> Option<T> {
+        if let Some((_, v)) = self.source.and_then(|s| values.iter().find(|(c, _)| *c == s)) {
+            return Some(v.clone());
         }
-        majority(cells.iter().map(|(_, b)| value(b)))
+        majority(values.iter().map(|(_, v)| v.clone()))
     }
 
     /// A finding at a byte offset of a column's file.
@@ -238,12 +241,6 @@ impl<'a> DocContext<'a> {
 
     fn anchor_of_row(&self, row: usize) -> String {
         self.reference(row, |b| b.anchor.as_ref().map(|a| a.id.clone())).flatten().unwrap_or_default()
-    }
-
-    /// True when the columns present in `row` and those absent split exactly along revision lines, so a
-    /// difference there is drift between revisions (reported by `meta.stale`), not a translation defect.
-    pub fn is_revision_drift(&self, row: &Row) -> bool {
-        self.revisions.splits(&row.cells.iter().map(Option::is_some).collect::<Vec<_>>())
     }
 }
 

@@ -61,6 +61,39 @@ pub struct SynopticApp {
     error: Option<String>,
     selected_finding: Option<usize>,
     screenshot: Option<ScreenshotJob>,
+    /// The status line and its tooltip, made once per load.
+    status: Status,
+}
+
+/// The status line: what is open, and the details on hover.
+#[derive(Debug, Default)]
+struct Status(String, String);
+
+impl Status {
+    fn of(review: &Review) -> Status {
+        let corpus = &review.corpus;
+        let folder = corpus
+            .root
+            .file_name()
+            .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let skipped =
+            if corpus.skipped.is_empty() { String::new() } else { format!(", {} skipped", corpus.skipped.len()) };
+        let line = format!(
+            "{folder} — {} documents, {} files, {} locales{skipped}",
+            corpus.documents.len(),
+            corpus.files.len(),
+            corpus.locales().len()
+        );
+        let details = std::iter::once(corpus.root.display().to_string())
+            .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Status(line, details)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 impl SynopticApp {
@@ -80,6 +113,7 @@ impl SynopticApp {
             error: None,
             selected_finding: None,
             screenshot: None,
+            status: Status::default(),
         }
     }
 
@@ -191,6 +225,7 @@ impl SynopticApp {
             Ok(review) => {
                 let folder = review.corpus.root.clone();
                 let remembered = self.settings.last_document.clone();
+                self.status = Status::of(&review);
                 self.review = Some(Arc::new(review));
                 if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {
                     self.settings.remember_folder(&paths[0]);
@@ -207,12 +242,14 @@ impl SynopticApp {
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|m| m.focused().is_some());
-        let (open, find, next, prev) = ctx.input_mut(|i| {
+        let (open, find, prev, next) = ctx.input_mut(|i| {
+            // Shift+F8 first: matching ignores Shift, so plain F8 would take it.
+            let prev = i.consume_key(Modifiers::SHIFT, Key::F8);
             (
                 i.consume_key(Modifiers::COMMAND, Key::O),
                 i.consume_key(Modifiers::COMMAND, Key::F),
+                prev,
                 i.consume_key(Modifiers::NONE, Key::F8),
-                i.consume_key(Modifiers::SHIFT, Key::F8),
             )
         });
         let nav = if typing {
@@ -265,6 +302,7 @@ impl SynopticApp {
             Command::ToggleFalsePositive(fp) => {
                 self.settings.toggle_false_positive(&fp);
                 self.panes.findings_changed();
+                self.problems.invalidate();
             }
             Command::ToggleLocale(locale) => {
                 if !self.settings.hidden_locales.remove(&locale) {
@@ -289,6 +327,7 @@ impl SynopticApp {
             Command::SetShowFalsePositives(show) => {
                 self.settings.show_false_positives = show;
                 self.panes.findings_changed();
+                self.problems.invalidate();
             }
             Command::DismissError => self.error = None,
         }
@@ -512,29 +551,8 @@ impl SynopticApp {
                     }
                 }
             });
-            if let Some(review) = &self.review {
-                let corpus = &review.corpus;
-                let folder = corpus
-                    .root
-                    .file_name()
-                    .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
-                ui.small(format!(
-                    "{folder} — {} documents, {} files, {} locales{}",
-                    corpus.documents.len(),
-                    corpus.files.len(),
-                    corpus.locales().len(),
-                    if corpus.skipped.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} skipped", corpus.skipped.len())
-                    }
-                ))
-                .on_hover_text(
-                    std::iter::once(corpus.root.display().to_string())
-                        .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                );
+            if !self.status.is_empty() {
+                ui.small(&self.status.0).on_hover_text(&self.status.1);
             }
             if let Some(error) = self.error.clone() {
                 ui.horizontal(|ui| {

@@ -149,10 +149,8 @@ impl Panes {
         let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let width = ((ui.available_width() - bar) / columns.len().max(1) as f32).max(MIN_PANE_WIDTH);
         let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text);
+        // Rendered blocks are dropped by `findings_changed` (raw text, false positives) and `reset`.
         if self.layout_key.as_ref() != Some(&key) {
-            if self.layout_key.as_ref().is_some_and(|k| k.3 != settings.raw_text) {
-                self.pieces.clear();
-            }
             self.heights.reset(estimate_heights(&files, alignment, columns, width));
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
             self.front_matter = crate::frontmatter::compare(&fms);

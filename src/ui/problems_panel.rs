@@ -19,23 +19,26 @@ pub struct ProblemsPanel {
     shown_for: Option<FilterKey>,
 }
 
-/// Everything the shown list depends on.
+/// The filters the shown list was selected with; the app calls [`ProblemsPanel::invalidate`] when the
+/// review or the false-positive marks change.
 #[derive(Debug, Clone, PartialEq)]
 struct FilterKey {
-    review: usize,
     doc: usize,
     id: Option<&'static str>,
     min_severity: Option<Severity>,
     locale: Option<String>,
     whole_folder: bool,
-    show_false_positives: bool,
-    false_positives: usize,
 }
 
 impl ProblemsPanel {
     /// Forget filters that may not apply to a new folder.
     pub fn reset(&mut self) {
         self.locale = None;
+        self.invalidate();
+    }
+
+    /// The list must be selected anew (a new review, or false positives marked or shown).
+    pub fn invalidate(&mut self) {
         self.shown_for = None;
     }
 
@@ -61,14 +64,11 @@ impl ProblemsPanel {
     ) {
         self.filters_ui(ui, view);
         let key = FilterKey {
-            review: std::ptr::from_ref(review) as usize,
             doc: view.doc,
             id: self.id,
             min_severity: self.min_severity,
             locale: self.locale.clone(),
             whole_folder: self.whole_folder,
-            show_false_positives: settings.show_false_positives,
-            false_positives: settings.false_positives.len(),
         };
         if self.shown_for.as_ref() != Some(&key) {
             self.shown = (0..review.findings.len()).filter(|&i| self.matches(review, view, settings, i)).collect();
