@@ -1,5 +1,5 @@
 //! Folder configuration: `synoptic.toml` in the opened folder names the source locale, the glossary
-//! file and per-id severities; command-line options override it.
+//! file, per-id severities and the scorecard's scoring model; command-line options override it.
 //!
 //! ```toml
 //! source = "en"
@@ -7,11 +7,15 @@
 //! [severity]
 //! "link.target-differs" = "error"
 //! "term.untranslated" = "info"
+//! [scorecard]
+//! threshold = 99.0
+//! penalties = { neutral = 0, minor = 1, major = 5, critical = 25 }
 //! ```
 
 use crate::checks::{CHECKS, Severity};
 use crate::error::{Error, Result};
 use crate::locale::Locale;
+use crate::scorecard::ScoringModel;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,10 +29,12 @@ struct Raw {
     glossary: Option<PathBuf>,
     #[serde(default)]
     severity: BTreeMap<String, String>,
+    #[serde(default)]
+    scorecard: ScoringModel,
 }
 
 /// The folder's configuration.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// The source locale.
     pub source: Option<Locale>,
@@ -36,6 +42,8 @@ pub struct Config {
     pub glossary: Option<PathBuf>,
     /// Severity overrides by finding id.
     pub severity: BTreeMap<String, Severity>,
+    /// How reviewer notes are scored (`[scorecard]`).
+    pub scoring: ScoringModel,
 }
 
 impl Config {
@@ -66,7 +74,14 @@ impl Config {
                 .ok_or_else(|| err(format!("severity: `{level}` for `{id}` is not error, warning or info")))?;
             severity.insert(id, level);
         }
-        Ok(Config { source, glossary: raw.glossary.map(|g| folder.join(g)), severity })
+        let scoring = raw.scorecard;
+        let penalties =
+            [scoring.penalties.neutral, scoring.penalties.minor, scoring.penalties.major, scoring.penalties.critical];
+        if penalties.iter().chain([&scoring.threshold]).any(|v| !v.is_finite() || *v < 0.0) || scoring.threshold > 100.0
+        {
+            return Err(err("scorecard: penalties must be numbers ≥ 0 and the threshold between 0 and 100".into()));
+        }
+        Ok(Config { source, glossary: raw.glossary.map(|g| folder.join(g)), severity, scoring })
     }
 }
 
@@ -89,5 +104,17 @@ mod tests {
             .expect_err("bad id");
         assert_eq!(e.to_string(), "s.toml: configuration: severity: unknown finding id `link.nope`");
         assert!(Config::parse("sauce = 1\n", Path::new("s.toml"), Path::new(".")).is_err());
+        let e =
+            Config::parse("[scorecard]\nthreshold = 120\n", Path::new("s.toml"), Path::new(".")).expect_err("range");
+        assert!(e.to_string().contains("threshold between 0 and 100"), "{e}");
+    }
+
+    #[test]
+    fn reads_the_scoring_model() {
+        let text = "[scorecard]\nthreshold = 98.5\npenalties = { major = 10 }\n";
+        let c = Config::parse(text, Path::new("s.toml"), Path::new(".")).expect("parse");
+        assert_eq!(c.scoring.threshold, 98.5);
+        assert_eq!(c.scoring.penalties.major, 10.0);
+        assert_eq!(c.scoring.penalties.critical, 25.0);
     }
 }

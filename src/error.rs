@@ -60,6 +60,30 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A notes sidecar file cannot be read; it is left untouched.
+    #[error("{}: cannot read the notes: {reason}", path.display())]
+    Sidecar {
+        /// The sidecar file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Notes could not be saved; they are kept in memory and the old sidecar is intact.
+    #[error("{}: cannot save the notes: {source} (the previous file is intact; unsaved notes are kept)", path.display())]
+    SidecarWrite {
+        /// The file being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// An export could not be written.
+    #[error("{}: cannot write the export: {reason}", path.display())]
+    Export {
+        /// The export file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[source] std::io::Error),

@@ -9,6 +9,7 @@ use crate::corpus::{Corpus, LoadOptions, LocaleOrigin, Progress};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::locale::Locale;
+use crate::scorecard::ScoringModel;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -59,6 +60,8 @@ pub struct Review {
     pub source: Option<Locale>,
     /// Per document (same order as `corpus.documents`), counts and markers for the document list.
     pub summaries: Vec<DocumentSummary>,
+    /// How reviewer notes are scored (from `synoptic.toml`).
+    pub scoring: ScoringModel,
 }
 
 impl Review {
@@ -112,7 +115,7 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries })
+        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries, scoring: config.scoring })
     }
 
     /// The index of a document by name.

@@ -1,0 +1,386 @@
+//! Reviewer notes: what a reviewer writes about an aligned row, for one locale or for all. A note carries
+//! MQM metadata (category, severity, status), its author and times, and an [`Anchor`] that ties it to a
+//! block by document, locale, section, ordinal and a fingerprint plus quote of the block's text, so it
+//! can be found again after the documents change ([`anchor`]). Notes are kept in a sidecar file next to
+//! the documents ([`sidecar`]).
+
+pub mod anchor;
+pub mod sidecar;
+pub mod time;
+
+use crate::checks::{Finding, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The locale of a note that applies to every locale.
+pub const ALL_LOCALES: &str = "*";
+
+/// MQM error categories (the top level of MQM-Core; Accuracy split into its four common subtypes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Wrong or inconsistent terms.
+    Terminology,
+    /// Accuracy: the meaning is not the source's.
+    Mistranslation,
+    /// Accuracy: content of the source is missing.
+    Omission,
+    /// Accuracy: content not in the source was added.
+    Addition,
+    /// Accuracy: source text left untranslated.
+    Untranslated,
+    /// Grammar, spelling, punctuation.
+    LinguisticConventions,
+    /// Register, awkward or unidiomatic style.
+    Style,
+    /// Number, date, address or measurement formats.
+    LocaleConventions,
+    /// Wrong for the intended readers.
+    AudienceAppropriateness,
+    /// Markup, links, formatting, layout.
+    DesignAndMarkup,
+}
+
+impl Category {
+    /// Every category, in menu order.
+    pub const ALL: [Category; 10] = [
+        Category::Terminology,
+        Category::Mistranslation,
+        Category::Omission,
+        Category::Addition,
+        Category::Untranslated,
+        Category::LinguisticConventions,
+        Category::Style,
+        Category::LocaleConventions,
+        Category::AudienceAppropriateness,
+        Category::DesignAndMarkup,
+    ];
+
+    /// The name a reviewer reads, as MQM writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Terminology => "Terminology",
+            Category::Mistranslation => "Accuracy — mistranslation",
+            Category::Omission => "Accuracy — omission",
+            Category::Addition => "Accuracy — addition",
+            Category::Untranslated => "Accuracy — untranslated",
+            Category::LinguisticConventions => "Linguistic conventions",
+            Category::Style => "Style",
+            Category::LocaleConventions => "Locale conventions",
+            Category::AudienceAppropriateness => "Audience appropriateness",
+            Category::DesignAndMarkup => "Design and markup",
+        }
+    }
+
+    /// The label in ASCII (for the window's default font and plain-text exports).
+    pub fn ascii_label(self) -> String {
+        self.label().replace('—', "-")
+    }
+}
+
+/// MQM severities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteSeverity {
+    /// Worth saying; no penalty.
+    Neutral,
+    /// Noticeable, does not hinder understanding.
+    Minor,
+    /// Hinders understanding or use.
+    Major,
+    /// Dangerous, offensive or blocks use.
+    Critical,
+}
+
+impl NoteSeverity {
+    /// Every severity, least first.
+    pub const ALL: [NoteSeverity; 4] =
+        [NoteSeverity::Neutral, NoteSeverity::Minor, NoteSeverity::Major, NoteSeverity::Critical];
+
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteSeverity::Neutral => "neutral",
+            NoteSeverity::Minor => "minor",
+            NoteSeverity::Major => "major",
+            NoteSeverity::Critical => "critical",
+        }
+    }
+
+    /// Position in [`NoteSeverity::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where a note stands in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteStatus {
+    /// To be fixed.
+    Open,
+    /// Fixed.
+    Resolved,
+    /// Will not be fixed (not counted in the scorecard).
+    WontFix,
+}
+
+impl NoteStatus {
+    /// Every status.
+    pub const ALL: [NoteStatus; 3] = [NoteStatus::Open, NoteStatus::Resolved, NoteStatus::WontFix];
+
+    /// The name a reviewer reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteStatus::Open => "open",
+            NoteStatus::Resolved => "resolved",
+            NoteStatus::WontFix => "won't fix",
+        }
+    }
+}
+
+/// Where a note belongs: enough to find its block again after the documents change.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The document name.
+    pub document: String,
+    /// The locale, or [`ALL_LOCALES`].
+    pub locale: String,
+    /// The file the block was in (relative to the folder); for an all-locale note, the reference's file.
+    pub file: String,
+    /// The anchor of the block's section heading (empty before the first heading).
+    #[serde(default)]
+    pub section: String,
+    /// The block's ordinal inside its section (0 is the heading itself).
+    pub block: usize,
+    /// Fingerprint of the block's text when the note was anchored.
+    pub fingerprint: String,
+    /// The quoted text (the reviewer's selection, else the start of the block).
+    #[serde(default)]
+    pub quote: String,
+}
+
+/// One reviewer note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Unique and sortable by creation: creation time in milliseconds (hex) and a random suffix.
+    pub id: String,
+    /// Where it belongs.
+    #[serde(flatten)]
+    pub anchor: Anchor,
+    /// What the reviewer says.
+    pub text: String,
+    /// MQM category.
+    pub category: Category,
+    /// MQM severity.
+    pub severity: NoteSeverity,
+    /// Open, resolved or won't fix.
+    pub status: NoteStatus,
+    /// Who wrote it.
+    #[serde(default)]
+    pub author: String,
+    /// When it was written (RFC 3339, UTC).
+    pub created: String,
+    /// When it last changed (RFC 3339, UTC); the newer side wins when two copies meet.
+    pub updated: String,
+    /// The fingerprint of the finding it was made from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finding: Option<String>,
+}
+
+/// A new, unique, time-ordered note id.
+pub fn new_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let millis = time::now_millis();
+    // The suffix tells apart notes made in the same millisecond by this process or by another reviewer.
+    let mut hasher = std::hash::BuildHasher::build_hasher(&std::collections::hash_map::RandomState::new());
+    std::hash::Hasher::write_u64(&mut hasher, COUNTER.fetch_add(1, Ordering::Relaxed));
+    std::hash::Hasher::write_u32(&mut hasher, std::process::id());
+    let suffix = std::hash::Hasher::finish(&hasher) & 0xffff_ffff;
+    format!("{millis:012x}-{suffix:08x}")
+}
+
+/// The prefilled category of a note made from a finding.
+pub fn category_for(finding_id: &str) -> Category {
+    match finding_id {
+        "structure.missing" | "meta.missing" => Category::Omission,
+        "structure.extra" => Category::Addition,
+        "term.untranslated" => Category::Untranslated,
+        "meta.stale" | "meta.orphan" => Category::Mistranslation,
+        id if id.starts_with("term.") => Category::Terminology,
+        _ => Category::DesignAndMarkup,
+    }
+}
+
+/// The prefilled severity of a note made from a finding.
+pub fn severity_for(finding: &Finding) -> NoteSeverity {
+    match finding.severity {
+        Severity::Error => NoteSeverity::Major,
+        Severity::Warning => NoteSeverity::Minor,
+        Severity::Info => NoteSeverity::Neutral,
+    }
+}
+
+/// Every note of a folder, by id, with what is needed to merge with other writers: the ids and update
+/// times last read from or written to the sidecar (the merge base), and the ids deleted here since.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NoteBook {
+    notes: BTreeMap<String, Note>,
+    base: BTreeMap<String, String>,
+    deleted: BTreeSet<String>,
+}
+
+impl NoteBook {
+    /// A notebook holding notes just read from disk (they are the merge base).
+    pub fn from_saved(notes: Vec<Note>) -> NoteBook {
+        let mut book = NoteBook::default();
+        for n in notes {
+            book.base.insert(n.id.clone(), n.updated.clone());
+            book.notes.insert(n.id.clone(), n);
+        }
+        book
+    }
+
+    /// The notes, ordered by id (creation).
+    pub fn iter(&self) -> impl Iterator<Item = &Note> {
+        self.notes.values()
+    }
+
+    /// How many notes.
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// No notes.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+
+    /// A note by id.
+    pub fn get(&self, id: &str) -> Option<&Note> {
+        self.notes.get(id)
+    }
+
+    /// Add a note or replace the one with its id.
+    pub fn upsert(&mut self, note: Note) {
+        self.deleted.remove(&note.id);
+        self.notes.insert(note.id.clone(), note);
+    }
+
+    /// Delete a note; the deletion reaches the sidecar on the next save.
+    pub fn remove(&mut self, id: &str) -> Option<Note> {
+        let removed = self.notes.remove(id);
+        if removed.is_some() {
+            self.deleted.insert(id.to_owned());
+        }
+        removed
+    }
+
+    /// Merge what another writer saved (`disk`) into this notebook, three-way against the merge base:
+    /// notes only here are kept unless they were saved before and someone deleted them since (and
+    /// they were not changed here); notes only on disk are taken unless deleted here; when both sides
+    /// have a note, the one updated last wins. The result becomes the new merge base.
+    pub fn merge_saved(&mut self, disk: Vec<Note>) {
+        let disk: BTreeMap<String, Note> = disk.into_iter().map(|n| (n.id.clone(), n)).collect();
+        let mut merged = BTreeMap::new();
+        for (id, theirs) in &disk {
+            if self.deleted.contains(id) {
+                continue;
+            }
+            let winner = match self.notes.get(id) {
+                Some(mine) if mine.updated > theirs.updated => mine.clone(),
+                _ => theirs.clone(),
+            };
+            merged.insert(id.clone(), winner);
+        }
+        for (id, mine) in &self.notes {
+            if disk.contains_key(id) {
+                continue;
+            }
+            let deleted_elsewhere = self.base.get(id).is_some_and(|saved| *saved == mine.updated);
+            if !deleted_elsewhere {
+                merged.insert(id.clone(), mine.clone());
+            }
+        }
+        self.notes = merged;
+        self.deleted.clear();
+        self.base = self.notes.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
+    }
+
+    /// The notes as a list ordered by id.
+    pub fn to_vec(&self) -> Vec<Note> {
+        self.notes.values().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn note(id: &str, updated: &str) -> Note {
+        Note {
+            id: id.to_owned(),
+            anchor: Anchor { document: "d".into(), locale: "de".into(), ..Anchor::default() },
+            text: format!("note {id}"),
+            category: Category::Style,
+            severity: NoteSeverity::Minor,
+            status: NoteStatus::Open,
+            author: "a".into(),
+            created: "2026-01-01T00:00:00Z".into(),
+            updated: updated.to_owned(),
+            finding: None,
+        }
+    }
+
+    const T1: &str = "2026-01-01T00:00:00Z";
+    const T2: &str = "2026-01-02T00:00:00Z";
+
+    #[test]
+    fn merge_keeps_both_sides_new_notes() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1)]);
+        book.upsert(note("2", T1));
+        book.merge_saved(vec![note("1", T1), note("3", T1)]);
+        assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn merge_takes_the_newer_edit() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        let mut mine = note("1", T2);
+        mine.text = "mine".into();
+        book.upsert(mine);
+        let mut theirs = note("2", T2);
+        theirs.text = "theirs".into();
+        book.merge_saved(vec![note("1", T1), theirs]);
+        assert_eq!(book.get("1").map(|n| n.text.as_str()), Some("mine"));
+        assert_eq!(book.get("2").map(|n| n.text.as_str()), Some("theirs"));
+    }
+
+    #[test]
+    fn merge_honours_deletions_on_either_side() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1), note("3", T1)]);
+        book.remove("1");
+        // Another writer deleted 2; 3 was deleted there too but edited here, so it stays.
+        book.upsert(note("3", T2));
+        book.merge_saved(vec![note("1", T1)]);
+        assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["3"]);
+    }
+
+    #[test]
+    fn ids_are_unique_and_ordered_by_time() {
+        let a = new_id();
+        let b = new_id();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 21);
+        assert!(a[..12] <= b[..12]);
+    }
+
+    #[test]
+    fn findings_prefill_category_and_severity() {
+        assert_eq!(category_for("term.glossary"), Category::Terminology);
+        assert_eq!(category_for("structure.missing"), Category::Omission);
+        assert_eq!(category_for("link.missing-anchor"), Category::DesignAndMarkup);
+        assert_eq!(category_for("term.untranslated"), Category::Untranslated);
+    }
+}
