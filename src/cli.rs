@@ -1,8 +1,10 @@
-//! The command line: `synoptic check PATH…` — argument parsing and the exit-code policy. Printing and
-//! error messages happen in `main.rs`.
+//! The command line: `synoptic check PATH…` and `synoptic export PATH -o FILE` — argument parsing and
+//! the exit-code policy. Printing and error messages happen in `main.rs`.
 
 use crate::checks::Severity;
+use crate::export::ExportFormat;
 use crate::locale::Locale;
+use crate::notes::sidecar::{Sidecar, default_data_dir};
 use crate::report::Format;
 use crate::review::{CheckOptions, Review};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -28,6 +30,24 @@ pub struct Cli {
 pub enum Command {
     /// Check a folder (or files) of translated Markdown and report findings.
     Check(CheckArgs),
+    /// Export the reviewer's notes and the MQM scorecard of a folder.
+    Export(ExportArgs),
+}
+
+/// Arguments of `synoptic export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The reviewed folder (its notes are read from `synoptic-notes.toml`).
+    pub path: PathBuf,
+    /// Export format (default: from the output file's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// The file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The source (reference) locale, as for `check`.
+    #[arg(long, value_parser = parse_locale)]
+    pub source: Option<Locale>,
 }
 
 /// Arguments of `synoptic check`.
@@ -77,4 +97,32 @@ pub fn check(args: &CheckArgs) -> crate::Result<(String, bool)> {
         FailOn::Never => false,
     };
     Ok((report, failed))
+}
+
+/// What `export` did: the notes and locales written, and warnings about the sidecar.
+#[derive(Debug)]
+pub struct Exported {
+    /// Notes written.
+    pub notes: usize,
+    /// Locales in the scorecard.
+    pub locales: usize,
+    /// Warnings (an unreadable sidecar left untouched, notes found in the data directory).
+    pub warnings: Vec<String>,
+}
+
+/// Run `export`: build the review, read the notes, write the file.
+pub fn export(args: &ExportArgs) -> crate::Result<Exported> {
+    let format = match args.format.or_else(|| ExportFormat::from_path(&args.output)) {
+        Some(f) => f,
+        None => return Err(crate::Error::UnknownExportFormat(args.output.clone())),
+    };
+    if !args.path.is_dir() {
+        return Err(crate::Error::MissingPath(args.path.clone()));
+    }
+    let options = CheckOptions { source: args.source.clone(), glossary: None };
+    let review = Review::build(std::slice::from_ref(&args.path), &options)?;
+    let opened = Sidecar::open(&args.path, default_data_dir().as_deref());
+    let export = crate::export::collect(&review, &opened.book);
+    crate::export::write(&export, format, &args.output)?;
+    Ok(Exported { notes: export.notes.len(), locales: export.scorecard.len(), warnings: opened.warnings })
 }

@@ -84,6 +84,9 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// The export format is neither given nor told by the file's extension.
+    #[error("{}: say which format with --format csv|xlsx|html|json, or end the file name with one", .0.display())]
+    UnknownExportFormat(PathBuf),
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[source] std::io::Error),

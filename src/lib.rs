@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod frontmatter;
 pub mod glossary;
 pub mod locale;

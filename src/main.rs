@@ -1,6 +1,6 @@
 //! The `synoptic` binary: parse the command line, run the library, turn errors into a one-line message
 //! and an exit code. `synoptic check …` exits 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
-//! error; `synoptic [PATH]` opens the window.
+//! error; `synoptic export PATH -o FILE` exits 0 written, 2 error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
 
@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => check(&args),
+        Some(Command::Export(args)) => export(&args),
         None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
     }
 }
@@ -31,6 +32,27 @@ fn check(args: &CheckArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("synoptic: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn export(args: &synoptic::cli::ExportArgs) -> ExitCode {
+    match synoptic::cli::export(args) {
+        Ok(done) => {
+            for warning in &done.warnings {
+                eprintln!("synoptic: warning: {warning}");
+            }
+            eprintln!(
+                "synoptic: wrote {} notes and the scorecard of {} locales to {}",
+                done.notes,
+                done.locales,
+                args.output.display()
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("synoptic: {e}");

@@ -31,6 +31,11 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 /// A lock file older than this was left by a writer that died; it is broken.
 const STALE_LOCK: Duration = Duration::from_secs(15);
 
+/// Synoptic's data directory (where notes go when a folder cannot be written), if the system has one.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Synoptic").map(|d| d.data_dir().to_path_buf())
+}
+
 /// How bytes reach the disk; tests put a failing writer here to play disk-full and read-only folders.
 pub type WriteFn = fn(&Path, &[u8]) -> io::Result<()>;
 
