@@ -13,11 +13,13 @@ pub mod diff;
 pub mod error;
 pub mod frontmatter;
 pub mod glossary;
+pub mod history;
 pub mod locale;
 pub mod report;
 pub mod review;
 pub mod sample;
 pub mod skeleton;
+pub mod status;
 pub mod text;
 pub mod ui;
 

@@ -1,6 +1,6 @@
 //! The `synoptic` binary: parse the command line, run the library, turn errors into a one-line message
 //! and an exit code. `synoptic check …` exits 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
-//! error; `synoptic [PATH]` opens the window.
+//! error; `synoptic status PATH` exits 0, or 2 on error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
 
@@ -9,13 +9,14 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
-use synoptic::cli::{CheckArgs, Cli, Command};
+use synoptic::cli::{CheckArgs, Cli, Command, StatusArgs};
 use synoptic::ui::{self, StartOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => check(&args),
+        Some(Command::Status(args)) => status(&args),
         None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
     }
 }
@@ -36,6 +37,24 @@ fn check(args: &CheckArgs) -> ExitCode {
             eprintln!("synoptic: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn status(args: &StatusArgs) -> ExitCode {
+    let report = match synoptic::cli::status(args) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("synoptic: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("synoptic: {}", synoptic::Error::Output(e));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -59,6 +59,8 @@ pub struct Review {
     pub source: Option<Locale>,
     /// Per document (same order as `corpus.documents`), counts and markers for the document list.
     pub summaries: Vec<DocumentSummary>,
+    /// The translation status of every document (git history, else front matter).
+    pub status: crate::status::StatusReport,
 }
 
 impl Review {
@@ -93,10 +95,10 @@ impl Review {
             documents.push(doc);
             findings.extend(f);
         }
-        let corpus_source = source
-            .clone()
-            .or_else(|| Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en))));
+        let corpus_source = crate::status::effective_source(&corpus, source.as_ref());
         findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
+        let status = crate::status::compute(&corpus, corpus_source.as_ref());
+        findings.extend(status.stale_findings(&corpus));
         apply_severities(&mut findings, &config.severity);
         if progress.is_cancelled() {
             return Err(crate::Error::Cancelled);
@@ -112,7 +114,7 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries })
+        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries, status })
     }
 
     /// The index of a document by name.
