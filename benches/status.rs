@@ -105,7 +105,8 @@ fn repository() -> BenchResult<PathBuf> {
     std::fs::create_dir_all(&dir)?;
     let started = Instant::now();
     git(&dir, &["init", "-q"])?;
-    let mut child = Command::new("git").arg("-C").arg(&dir).args(["fast-import", "--quiet"]).stdin(Stdio::piped()).spawn()?;
+    let mut child =
+        Command::new("git").arg("-C").arg(&dir).args(["fast-import", "--quiet"]).stdin(Stdio::piped()).spawn()?;
     child.stdin.take().ok_or("no stdin")?.write_all(&import_stream())?;
     if !child.wait()?.success() {
         return Err("git fast-import failed".into());

@@ -61,6 +61,9 @@ pub struct Review {
     pub summaries: Vec<DocumentSummary>,
     /// The translation status of every document (git history, else front matter).
     pub status: crate::status::StatusReport,
+    /// For behind translations (by status entry), the source rows changed since their revision; filled
+    /// by the window's loader ([`crate::status::source_changes`]), empty for `check`.
+    pub source_changes: BTreeMap<usize, Vec<crate::status::RowChange>>,
 }
 
 impl Review {
@@ -114,7 +117,16 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries, status })
+        Ok(Review {
+            corpus,
+            documents,
+            findings,
+            glossary: glossary_path,
+            source,
+            summaries,
+            status,
+            source_changes: BTreeMap::new(),
+        })
     }
 
     /// The index of a document by name.

@@ -541,3 +541,71 @@ pub fn source_diff(entry: &Entry, then: &str, now: &str) -> String {
         .header(&format!("{file} at {base}"), &format!("{file} now"))
         .to_string()
 }
+
+/// One row of a behind translation where the source changed since the translation's revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowChange {
+    /// The document's aligned row (the row before, for a block removed since).
+    pub row: Option<usize>,
+    /// The source block at the translation's revision (`None`: added since).
+    pub then: Option<String>,
+    /// The source block now (`None`: removed since).
+    pub now: Option<String>,
+    /// The translation's block in that row, when it has one.
+    pub translation: Option<String>,
+    /// `now` word by word against `then`: what is new since the translation's revision.
+    pub now_diff: Vec<(crate::diff::Change, std::ops::Range<usize>)>,
+}
+
+/// For each behind translation with a readable old source (by entry index), the rows whose source changed
+/// since its revision, in document order: the old source is parsed and aligned with the source now, and
+/// through it with the document's rows.
+pub fn source_changes(review: &crate::review::Review) -> BTreeMap<usize, Vec<RowChange>> {
+    sources_then(&review.status)
+        .into_iter()
+        .filter_map(|(i, then)| Some((i, entry_changes(review, &review.status.entries[i], &then)?)))
+        .collect()
+}
+
+fn entry_changes(review: &crate::review::Review, entry: &Entry, then_text: &str) -> Option<Vec<RowChange>> {
+    let corpus = &review.corpus;
+    let doc = corpus.documents.get(entry.doc_index)?;
+    let alignment = &review.documents.get(entry.doc_index)?.alignment;
+    let source = doc.source?;
+    let source_col = doc.files.iter().position(|&f| f == source)?;
+    let translation_col = doc.files.iter().position(|&f| Some(&corpus.files[f].rel) == entry.file.as_ref())?;
+    let now = &corpus.files[source];
+    let translation = &corpus.files[doc.files[translation_col]];
+    let then = crate::skeleton::Skeleton::parse(then_text, &crate::text::LineIndex::new(then_text));
+    let pair = crate::align::align(&[&now.skeleton, &then], Some(0));
+    let row_of_block: BTreeMap<usize, usize> = alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(r, row)| Some((row.cells.get(source_col).copied().flatten()?, r)))
+        .collect();
+    let block_text = |text: &str, sk: &crate::skeleton::Skeleton, b: usize| {
+        sk.blocks.get(b).and_then(|b| text.get(b.range.clone())).map(|s| s.trim_end().to_owned())
+    };
+    let mut out = Vec::new();
+    let mut last_row = None;
+    for cells in pair.rows.iter().map(|r| &r.cells) {
+        let (now_block, then_block) = (cells.first().copied().flatten(), cells.get(1).copied().flatten());
+        let row = now_block.and_then(|b| row_of_block.get(&b).copied()).or(last_row);
+        last_row = row;
+        let now_text = now_block.and_then(|b| block_text(&now.text, &now.skeleton, b));
+        let then_text = then_block.and_then(|b| block_text(then_text, &then, b));
+        if now_text == then_text {
+            continue;
+        }
+        let translation_text = row
+            .filter(|_| now_block.is_some())
+            .and_then(|r| alignment.rows[r].cells.get(translation_col).copied().flatten())
+            .and_then(|b| block_text(&translation.text, &translation.skeleton, b));
+        let now_diff = now_text
+            .as_deref()
+            .map_or_else(Vec::new, |n| crate::diff::word_diff(then_text.as_deref().unwrap_or(""), n));
+        out.push(RowChange { row, then: then_text, now: now_text, translation: translation_text, now_diff });
+    }
+    Some(out)
+}

@@ -487,3 +487,93 @@ fn status_without_a_source_locale_is_an_error_with_exit_2() {
         .code(2)
         .stderr("synoptic: no file is in the source locale 'ja' (the locales found: de, en, fr)\n");
 }
+
+/// The loader computes, for a behind translation, the source rows changed since its revision.
+#[test]
+fn source_changes_line_up_with_the_translations_rows() {
+    let repo = edited_after_translation();
+    let mut r = review(repo.path());
+    r.source_changes = synoptic::status::source_changes(&r);
+    let changes = &r.source_changes[&0];
+    assert_eq!(changes.len(), 1);
+    let change = &changes[0];
+    assert_eq!(change.row, Some(1));
+    assert_eq!(
+        change.then.as_deref(),
+        Some(
+            "Tinker builds static sites from Markdown. It runs on macOS, Windows and Linux, and it deploys to GitHub Pages in 30 seconds."
+        )
+    );
+    assert_eq!(
+        change.now.as_deref(),
+        Some(
+            "Tinker builds static sites from Markdown. It runs on macOS, Windows, Linux and BSD, and it deploys to GitHub Pages in 20 seconds."
+        )
+    );
+    assert!(change.translation.as_deref().is_some_and(|t| t.starts_with("Tinker erzeugt statische Websites")));
+    let now = change.now.as_deref().unwrap_or_default();
+    let inserted: Vec<&str> = change
+        .now_diff
+        .iter()
+        .filter(|(c, _)| *c == synoptic::diff::Change::Inserted)
+        .map(|(_, range)| &now[range.clone()])
+        .collect();
+    assert_eq!(inserted, vec!["Windows, Linux", "BSD,", "20"]);
+}
+
+mod window {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::time::{Duration, Instant};
+    use synoptic::ui::picker::FixedPicker;
+    use synoptic::ui::{Settings, SynopticApp};
+
+    fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
+        let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
+        let mut h = Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
+            |ui, app: &mut SynopticApp| {
+                let ctx = ui.ctx().clone();
+                app.logic_step(&ctx);
+                app.window_ui(ui);
+            },
+            app,
+        );
+        h.get_by_label("Open folder…").click();
+        h.run_ok();
+        let start = Instant::now();
+        while (h.state().is_loading() || h.state().view().is_none()) && start.elapsed() < Duration::from_secs(20) {
+            h.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        h.run_ok();
+        h
+    }
+
+    #[test]
+    fn the_status_view_lists_who_is_behind_and_shows_the_source_then_and_now() {
+        let repo = edited_after_translation();
+        let mut h = open(repo.path().to_path_buf());
+        assert_eq!(h.state().status_view_state(), (false, None));
+        h.get_by_label("Translation status").click();
+        h.run_ok();
+        assert_eq!(h.state().status_view_state(), (true, None));
+        h.get_by_label("de/guide.md — behind 2 source commits since 2024-03-02").click();
+        h.run_ok();
+        let app = h.state();
+        assert_eq!(app.status_view_state(), (true, Some(0)));
+        let review = app.review().expect("a review");
+        let doc = app.view().expect("a document").doc;
+        assert_eq!(review.corpus.documents[doc].name, "guide.md");
+        let base = review.status.entries[0].base.as_ref().map(|b| b.commit.short()).unwrap_or_default();
+        h.get_by_label(&format!("Source changes since {base}: 1 row"));
+        h.get_by_label(&format!("source at {base}"));
+        h.get_by_label(
+            "Tinker builds static sites from Markdown. It runs on macOS, Windows and Linux, and it deploys to GitHub Pages in 30 seconds.",
+        );
+        // The row number scrolls the panes to the translation's row.
+        h.get_by_label("row 2").click();
+        h.run_ok();
+        assert_eq!(h.state().top_row(), 1);
+    }
+}
