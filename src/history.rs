@@ -8,7 +8,7 @@
 //! the build small. Three processes read the whole history, however many files the folder holds.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -208,8 +208,8 @@ impl History {
             } else {
                 ChangeKind::Content
             };
-            // A copy leaves its origin in place: only the new path's history goes through it.
-            let from = from.filter(|_| letter == 'R' || letter == 'C');
+            // A rename or a copy: the new path's older history is the origin's (a copy leaves the origin
+            // in place, so only the new path's history goes through it).
             self.touches.entry(path).or_default().push(Touch { seq, commit, kind, from });
         }
     }
@@ -226,8 +226,7 @@ impl History {
         // Log positions grow towards the past: each rename hands over to the old name's changes older than
         // the rename, so a cycle of renames ends because `older_than` only grows.
         let mut older_than: Option<u32> = None;
-        loop {
-            let Some(touches) = self.touches.get(&name) else { break };
+        while let Some(touches) = self.touches.get(&name) {
             let mut next: Option<(String, u32)> = None;
             for t in touches.iter().filter(|t| older_than.is_none_or(|o| t.seq > o)) {
                 let path_before = t.from.clone().unwrap_or_else(|| name.clone());
@@ -339,6 +338,9 @@ fn git(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, NoH
         .args(["-c", "core.quotePath=false", "-c", "log.showSignature=false"])
         .args(args)
         .env("GIT_OPTIONAL_LOCKS", "0")
+        // English messages, which `NotAWorkTree` is recognised by.
+        .env("LC_ALL", "C")
+        .env("LANGUAGE", "C")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
@@ -353,18 +355,12 @@ fn git(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, NoH
         (Some(bytes), Some(mut stdin)) => Some(std::thread::spawn(move || stdin.write_all(&bytes))),
         _ => None,
     };
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    if let Some(mut out) = child.stdout.take() {
-        out.read_to_end(&mut stdout).map_err(|e| NoHistory::Failed(e.to_string()))?;
-    }
-    if let Some(mut err) = child.stderr.take() {
-        err.read_to_end(&mut stderr).map_err(|e| NoHistory::Failed(e.to_string()))?;
-    }
-    let status = child.wait().map_err(|e| NoHistory::Failed(e.to_string()))?;
+    // Both pipes are drained together, so neither side blocks on a full pipe.
+    let output = child.wait_with_output().map_err(|e| NoHistory::Failed(e.to_string()))?;
     if let Some(feeder) = feeder {
         let _ = feeder.join();
     }
+    let (status, stdout, stderr) = (output.status, output.stdout, output.stderr);
     if status.success() {
         return Ok(stdout);
     }

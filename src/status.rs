@@ -328,9 +328,8 @@ fn gap_entry(corpus: &Corpus, gap: staleness::Gap) -> Entry {
             let f = &corpus.files[file];
             (document, f.locale.to_string(), Some(f.rel.clone()), None, State::Orphan, message)
         }
-        staleness::Gap::Missing { document, locale, anchor, message } => {
+        staleness::Gap::Missing { document, locale, anchor: _, message } => {
             let source = corpus.documents[document].source.map(|s| corpus.files[s].rel.clone());
-            let _ = anchor;
             (document, locale, None, source, State::Missing, message)
         }
     };
@@ -444,19 +443,19 @@ impl<'h> GitWalker<'h> {
 
     fn judge(&mut self, source: &SourceFile, translation: &SourceFile) -> GitVerdict {
         let h = self.history;
-        let (base, recorded) = match self.base_of(translation) {
+        let base = match self.base_of(translation) {
             Ok(b) => b,
             Err(why) => return GitVerdict::Unknown(why),
         };
         let source_log: Vec<FileChange> =
             h.file_log(&h.repo_path(&source.rel)).into_iter().filter(|c| c.kind == ChangeKind::Content).collect();
         let candidates: Vec<u32> = source_log.iter().map(|c| c.commit).collect();
-        let included = h.ancestors_among(base.0, &candidates, &mut self.seen);
+        let included = h.ancestors_among(base.commit, &candidates, &mut self.seen);
         let missing: Vec<&FileChange> =
             source_log.iter().zip(&included).filter(|(_, inc)| !**inc).map(|(c, _)| c).collect();
-        let base_ref = Base { commit: self.commit_ref(base.0), from: base.1, line: base.2 };
+        let base_ref = Base { commit: self.commit_ref(base.commit), from: base.from, line: base.line };
         // A shallow clone's cut "adds" every file: the translation's real last change may be older.
-        let cut = !recorded && h.is_boundary(base.0);
+        let cut = !base.recorded && h.is_boundary(base.commit);
         if missing.is_empty() {
             if cut {
                 return GitVerdict::Unknown(format!(
@@ -466,6 +465,7 @@ impl<'h> GitWalker<'h> {
             }
             return GitVerdict::UpToDate(base_ref);
         }
+        // The source's name at the translation's revision: its name before the oldest change it lacks.
         let source_then = missing.last().map_or_else(|| h.repo_path(&source.rel), |c| c.path_before.clone());
         GitVerdict::Behind {
             base: base_ref,
@@ -475,34 +475,52 @@ impl<'h> GitWalker<'h> {
         }
     }
 
-    /// The translation's revision: (commit, how it was found, front-matter line), and whether it was recorded.
-    #[allow(clippy::type_complexity)]
-    fn base_of(&self, translation: &SourceFile) -> Result<((u32, String, usize), bool), String> {
+    /// The translation's revision: the commit its front matter records, else its last content change.
+    fn base_of(&self, translation: &SourceFile) -> Result<BaseRevision, String> {
         let h = self.history;
         let fm = &translation.skeleton.front_matter;
         if let Some(entry) = fm.first_of(COMMIT_KEYS).filter(|e| looks_like_commit(&e.value)) {
             let short = entry.value.get(..7).unwrap_or(&entry.value);
+            let key = &entry.key;
             return match h.resolve(&entry.value) {
-                Resolved::Found(i) => Ok(((i, format!("front matter `{}`", entry.key), entry.line), true)),
+                Resolved::Found(commit) => {
+                    Ok(BaseRevision { commit, from: format!("front matter `{key}`"), line: entry.line, recorded: true })
+                }
                 Resolved::Ambiguous => {
-                    Err(format!("the recorded source commit {short} (`{}`) names several commits", entry.key))
+                    Err(format!("the recorded source commit {short} (`{key}`) names several commits"))
                 }
                 Resolved::Missing if h.shallow => Err(format!(
-                    "the recorded source commit {short} (`{}`) is not in this shallow clone; `git fetch --unshallow` tells",
-                    entry.key
+                    "the recorded source commit {short} (`{key}`) is not in this shallow clone; `git fetch --unshallow` tells"
                 )),
-                Resolved::Missing => Err(format!(
-                    "the recorded source commit {short} (`{}`) is not in this repository's history",
-                    entry.key
-                )),
+                Resolved::Missing => {
+                    Err(format!("the recorded source commit {short} (`{key}`) is not in this repository's history"))
+                }
             };
         }
         let log = h.file_log(&h.repo_path(&translation.rel));
+        // A pure rename of the translation does not make it newer: its last content change counts.
         match log.iter().find(|c| c.kind == ChangeKind::Content).or(log.first()) {
-            Some(c) => Ok(((c.commit, "last change of the file".to_owned(), 0), false)),
+            Some(c) => Ok(BaseRevision {
+                commit: c.commit,
+                from: "last change of the file".to_owned(),
+                line: 0,
+                recorded: false,
+            }),
             None => Err("not committed yet: git has no history of this translation".to_owned()),
         }
     }
+}
+
+/// A translation's revision as found in the history.
+struct BaseRevision {
+    /// Index into the history's commits.
+    commit: u32,
+    /// How it was found, in words.
+    from: String,
+    /// The front-matter line that records it (0: none).
+    line: usize,
+    /// Recorded in front matter (exact), rather than inferred from the file's last change.
+    recorded: bool,
 }
 
 /// A commit name: 7 to 40 hex digits (front matter sometimes holds a content hash or a placeholder).

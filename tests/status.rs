@@ -577,3 +577,31 @@ mod window {
         assert_eq!(h.state().top_row(), 1);
     }
 }
+
+/// A folder below the work tree's top, with spaces and non-ASCII letters in its paths.
+#[test]
+fn paths_with_spaces_and_accents_below_the_top_are_read() {
+    let repo = Repo::new();
+    let page = |l: &str, extra: &str| format!("# Über uns {{#about}}\n\nText ({l}){extra} mit `lumen run`.\n");
+    for l in ["en", "de", "fr"] {
+        repo.write(&format!("site docs/{l}/Über uns.md"), &page(l, ""));
+        repo.write(&format!("site docs/{l}/другой файл.md"), &format!("# Other {{#other}}\n\n`lumen other` ({l}).\n"));
+    }
+    repo.write("README.md", "outside the folder\n");
+    repo.commit("pages", 1);
+    repo.write("site docs/en/Über uns.md", &page("en", ", more"));
+    repo.write("README.md", "outside the folder, edited\n");
+    repo.commit("edit", 2);
+    let r = review(&repo.path().join("site docs"));
+    assert_eq!(
+        rows(&r.status),
+        vec![
+            row("de/Über uns.md", "de", State::Behind, "behind 1 source commit since 2024-03-02"),
+            row("fr/Über uns.md", "fr", State::Behind, "behind 1 source commit since 2024-03-02"),
+            row("de/другой файл.md", "de", State::UpToDate, "up to date"),
+            row("fr/другой файл.md", "fr", State::UpToDate, "up to date"),
+        ]
+    );
+    let then = synoptic::status::sources_then(&r.status);
+    assert_eq!(then.get(&0).map(String::as_str), Some("# Über uns {#about}\n\nText (en) mit `lumen run`.\n"));
+}

@@ -79,10 +79,10 @@ fn entry_line(e: &Entry) -> String {
         None => format!("{} (no file)", e.source_file.as_deref().unwrap_or(&e.document)),
     };
     let mut line = format!("{what} [{}]: {}", e.locale, e.summary());
-    if e.status == State::Behind {
-        if let Some(b) = e.base.as_ref().filter(|_| !e.commits.is_empty()) {
-            let _ = write!(line, "; translated from {}, {}", b.commit.short(), b.from);
-        }
+    if e.status == State::Behind
+        && let Some(b) = e.base.as_ref().filter(|_| !e.commits.is_empty())
+    {
+        let _ = write!(line, "; translated from {}, {}", b.commit.short(), b.from);
     }
     line
 }
