@@ -1,7 +1,8 @@
 //! Translation status on a real-sized site: a git repository of 8,000 commits and 1,500 Markdown files
 //! (300 English pages, each in de, fr, es, ja), built once with `git fast-import` and cached under
-//! `target/bench-status-repo`. Times (best of 3): reading the history alone (three git processes, parsed),
-//! and the full status — load and parse the folder, read the history, judge every translation.
+//! `target/bench-status-repo`. Times (best of 3): reading the history alone (four git processes, parsed),
+//! the full status — load and parse the folder, read the history, judge every translation — and what the
+//! window's loader adds: the old source texts and their changed rows.
 //!
 //! Run with `cargo bench --bench status`.
 
@@ -145,11 +146,19 @@ fn main() -> BenchResult<()> {
     let behind = report.entries.iter().filter(|e| e.status == State::Behind).count();
     let up_to_date = report.entries.iter().filter(|e| e.status == State::UpToDate).count();
     println!("repository: {} commits, {files} Markdown files", history.commits.len());
-    println!("history alone (3 git processes, parsed): {:.0} ms", history_time.as_secs_f64() * 1000.0);
+    println!("history alone (4 git processes, parsed): {:.0} ms", history_time.as_secs_f64() * 1000.0);
     println!(
         "full status (load + parse + history + {} translations judged): {:.0} ms  [{behind} behind, {up_to_date} up to date]",
         report.entries.len(),
         status_time.as_secs_f64() * 1000.0
+    );
+    // What the window's loader adds: the old source texts (one git cat-file) and their rows.
+    let review = synoptic::review::Review::build(std::slice::from_ref(&content), &Default::default())?;
+    let (changes_time, changes) = best(|| synoptic::status::source_changes(&review));
+    println!(
+        "window extra: source then/now rows for {} behind translations: {:.0} ms",
+        changes.len(),
+        changes_time.as_secs_f64() * 1000.0
     );
     Ok(())
 }

@@ -5,7 +5,8 @@
 //!
 //! The `git` command rather than a library: it is on every machine that has a repository, it reads every
 //! repository format git itself reads (worktrees, alternates, shallow clones, partial clones), and it keeps
-//! the build small. Three processes read the whole history, however many files the folder holds.
+//! the build small. Four processes (two `rev-parse`, two `log`) read the whole history, however many files
+//! the folder holds.
 
 use std::collections::HashMap;
 use std::io::Write;

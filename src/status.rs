@@ -261,7 +261,7 @@ pub fn effective_source(corpus: &Corpus, configured: Option<&Locale>) -> Option<
 }
 
 /// The status of every translation, reading the history of the corpus's folder when it is in a git work
-/// tree (three git processes, whatever the number of files).
+/// tree (four git processes, whatever the number of files).
 pub fn compute(corpus: &Corpus, source: Option<&Locale>) -> StatusReport {
     if source.is_none() {
         return StatusReport::default();
