@@ -232,7 +232,9 @@ fn git_stale_finding(e: &Entry, file: &SourceFile) -> Finding {
     let source = e.source_file.as_deref().unwrap_or("the source");
     let changes: Vec<String> = e.commits.iter().take(3).map(CommitRef::short).collect();
     let more = if e.commits.len() > 3 { format!(" and {} more", e.commits.len() - 3) } else { String::new() };
-    let base = e.base.as_ref().map_or_else(String::new, |b| format!(" {} ({})", b.commit.short(), b.from));
+    let base = e.base.as_ref().map_or_else(String::new, |b| {
+        format!(" {} ({}; {})", b.commit.commit.get(..7).unwrap_or(&b.commit.commit), b.commit.date, b.from)
+    });
     let message = format!(
         "{} is {}: {source} changed in {}{more} after the translation's revision{base}",
         e.locale,

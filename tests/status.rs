@@ -181,7 +181,7 @@ fn a_source_edited_after_its_translation_is_behind_by_its_commits() {
     assert_eq!(
         finding.message,
         format!(
-            "de is behind 2 source commits since 2024-03-02: en/guide.md changed in {} (2024-03-03), {} (2024-03-02) after the translation's revision {base} (2024-03-01) (last change of the file)",
+            "de is behind 2 source commits since 2024-03-02: en/guide.md changed in {} (2024-03-03), {} (2024-03-02) after the translation's revision {base} (2024-03-01; last change of the file)",
             short(0),
             short(1)
         )
@@ -604,4 +604,28 @@ fn paths_with_spaces_and_accents_below_the_top_are_read() {
     );
     let then = synoptic::status::sources_then(&r.status);
     assert_eq!(then.get(&0).map(String::as_str), Some("# Über uns {#about}\n\nText (en) mit `lumen run`.\n"));
+}
+
+#[test]
+fn a_recorded_commit_beyond_a_shallow_clones_cut_is_unknown_and_said_so() {
+    let repo = Repo::with_fixture("clean");
+    let first = repo.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    repo.edit(
+        "de/configure.md",
+        "---\ntitle: Configure\n",
+        &format!("---\ntitle: Configure\nsource_commit: {first}\n"),
+    );
+    repo.commit("record", 2);
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", repo.path().display());
+    git_in(clone.path(), &["clone", "-q", "--depth", "1", &url, "c"], None);
+    let r = review(&clone.path().join("c"));
+    let de = r.status.entries.iter().find(|e| e.file.as_deref() == Some("de/configure.md")).expect("de");
+    assert_eq!(
+        de.summary(),
+        format!(
+            "unknown: the recorded source commit {} (`source_commit`) is not in this shallow clone; `git fetch --unshallow` tells",
+            &first[..7]
+        )
+    );
 }
