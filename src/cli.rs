@@ -1,5 +1,5 @@
-//! The command line: `synoptic check PATH…` and `synoptic export PATH -o FILE` — argument parsing and
-//! the exit-code policy. Printing and error messages happen in `main.rs`.
+//! The command line: `synoptic check PATH…`, `synoptic status PATH` and `synoptic export PATH -o FILE` —
+//! argument parsing and the exit-code policy. Printing and error messages happen in `main.rs`.
 
 use crate::checks::Severity;
 use crate::export::ExportFormat;
@@ -32,6 +32,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Export the reviewer's notes and the MQM scorecard of a folder.
     Export(ExportArgs),
+    /// Show which translations are up to date, behind their source (from git history), unknown, missing
+    /// or orphaned, per locale.
+    Status(StatusArgs),
 }
 
 /// Arguments of `synoptic export`.
@@ -48,6 +51,22 @@ pub struct ExportArgs {
     /// The source (reference) locale, as for `check`.
     #[arg(long, value_parser = parse_locale)]
     pub source: Option<Locale>,
+}
+
+/// Arguments of `synoptic status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// The folder of translated Markdown.
+    pub path: PathBuf,
+    /// The source locale, e.g. `en`. Default: the folder's `synoptic.toml`, else English when present.
+    #[arg(long, value_parser = parse_locale)]
+    pub source: Option<Locale>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: crate::report::status::StatusFormat,
+    /// Also show each behind translation's source diff since its revision.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Arguments of `synoptic check`.
@@ -125,4 +144,40 @@ pub fn export(args: &ExportArgs) -> crate::Result<Exported> {
     let export = crate::export::collect(&review, &opened.book);
     crate::export::write(&export, format, &args.output)?;
     Ok(Exported { notes: export.notes.len(), locales: export.scorecard.len(), warnings: opened.warnings })
+}
+
+/// Run `status`: load the folder, read its history once, and render the status of every translation.
+pub fn status(args: &StatusArgs) -> crate::Result<String> {
+    use crate::report::status::{StatusFormat, human, json};
+    let config = crate::config::Config::load(&args.path)?;
+    let configured = args.source.clone().or(config.source);
+    let options = crate::corpus::LoadOptions { source: configured.clone() };
+    let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
+    let source = crate::status::effective_source(&corpus, configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;
+    if !corpus.files.iter().any(|f| f.locale.same_language(&source)) {
+        let found = corpus.locales().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        return Err(crate::Error::UnknownSource(source.to_string(), found));
+    }
+    let report = crate::status::compute(&corpus, Some(&source));
+    let diffs = if args.diff { diffs(&corpus, &report) } else { Default::default() };
+    let root = args.path.display().to_string();
+    Ok(match args.format {
+        StatusFormat::Human => human(&root, &report, &diffs),
+        StatusFormat::Json => json(&root, &report, &diffs),
+    })
+}
+
+/// The source diff of each behind translation, by entry index.
+fn diffs(
+    corpus: &crate::corpus::Corpus,
+    report: &crate::status::StatusReport,
+) -> std::collections::BTreeMap<usize, String> {
+    crate::status::sources_then(report)
+        .into_iter()
+        .filter_map(|(i, then)| {
+            let entry = &report.entries[i];
+            let now = corpus.file(entry.source_file.as_deref()?)?;
+            Some((i, crate::status::source_diff(entry, &then, &now.text)))
+        })
+        .collect()
 }

@@ -49,6 +49,9 @@ pub enum Error {
     /// A locale tag given by the user is not a locale tag.
     #[error("'{0}' is not a locale tag (expected e.g. en, de-DE, pt_BR)")]
     BadLocale(String),
+    /// `status` needs a source locale and nothing names one.
+    #[error("no source locale: name it with --source (e.g. --source en) or `source = \"en\"` in synoptic.toml")]
+    NoSourceLocale,
     /// The user cancelled the load.
     #[error("loading was cancelled")]
     Cancelled,

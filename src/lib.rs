@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod frontmatter;
 pub mod glossary;
+pub mod history;
 pub mod locale;
 pub mod notes;
 pub mod report;
@@ -21,6 +22,7 @@ pub mod review;
 pub mod sample;
 pub mod scorecard;
 pub mod skeleton;
+pub mod status;
 pub mod text;
 pub mod ui;
 

@@ -1,6 +1,7 @@
 //! The `synoptic` binary: parse the command line, run the library, turn errors into a one-line message
 //! and an exit code. `synoptic check …` exits 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
-//! error; `synoptic export PATH -o FILE` exits 0 written, 2 error; `synoptic [PATH]` opens the window.
+//! error; `synoptic status PATH` exits 0, or 2 on error; `synoptic export PATH -o FILE` exits 0 written, 2 on
+//! error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
 
@@ -9,7 +10,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
-use synoptic::cli::{CheckArgs, Cli, Command};
+use synoptic::cli::{CheckArgs, Cli, Command, StatusArgs};
 use synoptic::ui::{self, StartOptions};
 
 fn main() -> ExitCode {
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Export(args)) => export(&args),
+        Some(Command::Status(args)) => status(&args),
         None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
     }
 }
@@ -58,6 +60,24 @@ fn export(args: &synoptic::cli::ExportArgs) -> ExitCode {
             eprintln!("synoptic: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn status(args: &StatusArgs) -> ExitCode {
+    let report = match synoptic::cli::status(args) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("synoptic: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("synoptic: {}", synoptic::Error::Output(e));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -62,6 +62,11 @@ pub struct Review {
     pub summaries: Vec<DocumentSummary>,
     /// How reviewer notes are scored (from `synoptic.toml`).
     pub scoring: ScoringModel,
+    /// The translation status of every document (git history, else front matter).
+    pub status: crate::status::StatusReport,
+    /// For behind translations (by status entry), the source rows changed since their revision; filled
+    /// by the window's loader ([`crate::status::source_changes`]), empty for `check`.
+    pub source_changes: BTreeMap<usize, Vec<crate::status::RowChange>>,
 }
 
 impl Review {
@@ -96,10 +101,10 @@ impl Review {
             documents.push(doc);
             findings.extend(f);
         }
-        let corpus_source = source
-            .clone()
-            .or_else(|| Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en))));
+        let corpus_source = crate::status::effective_source(&corpus, source.as_ref());
         findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
+        let status = crate::status::compute(&corpus, corpus_source.as_ref());
+        findings.extend(status.stale_findings(&corpus));
         apply_severities(&mut findings, &config.severity);
         if progress.is_cancelled() {
             return Err(crate::Error::Cancelled);
@@ -115,7 +120,17 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries, scoring: config.scoring })
+        Ok(Review {
+            corpus,
+            documents,
+            findings,
+            glossary: glossary_path,
+            source,
+            summaries,
+            status,
+            source_changes: BTreeMap::new(),
+            scoring: config.scoring,
+        })
     }
 
     /// The index of a document by name.

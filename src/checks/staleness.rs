@@ -1,7 +1,7 @@
 //! Staleness and coverage: which translation was made from an older source revision (`meta.stale`),
 //! which translation has no source (`meta.orphan`), which locale lacks a document most others have
 //! (`meta.missing`). Revisions come from front matter (`ms.openlocfilehash` + `ms.date`, Hugo's
-//! `default_lang_commit`, MDN's `l10n.sourceCommit`); the git history is a later layer.
+//! `default_lang_commit`, MDN's `l10n.sourceCommit`); [`crate::status`] adds the git history's evidence.
 
 use super::{DocContext, Finding, default_severity, fingerprint};
 use crate::corpus::{Corpus, SourceFile};
@@ -123,7 +123,8 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-fn show(r: &Revision) -> String {
+/// A revision as messages name it: `0a9b8c7 (2025-11-20)`.
+pub fn show(r: &Revision) -> String {
     let id = r.id.as_deref().map(|i| i.chars().take(7).collect::<String>());
     let date = r.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
     match (id, date) {
@@ -206,8 +207,33 @@ fn drifted_sections(ctx: &DocContext<'_>, col: usize) -> Vec<String> {
     out
 }
 
-/// `meta.orphan` and `meta.missing` across the documents of a corpus.
-pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) -> Vec<Finding> {
+/// A coverage gap of the corpus: a translation without source, or a document a locale lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// A file of a document that has no source document (index into `corpus.files`).
+    Orphan {
+        /// Index into `corpus.documents`.
+        document: usize,
+        /// Index into `corpus.files`.
+        file: usize,
+        /// Why, in words.
+        message: String,
+    },
+    /// A locale most documents have lacks this document.
+    Missing {
+        /// Index into `corpus.documents`.
+        document: usize,
+        /// The locale tag that lacks it.
+        locale: String,
+        /// The file the gap is reported on (the source, else the document's first file).
+        anchor: usize,
+        /// Why, in words.
+        message: String,
+    },
+}
+
+/// The orphans and missing translations of a corpus (what `meta.orphan` and `meta.missing` report).
+pub fn coverage(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) -> Vec<Gap> {
     let mut out = Vec::new();
     let docs = &corpus.documents;
     let mut per_locale: BTreeMap<String, usize> = BTreeMap::new();
@@ -220,20 +246,20 @@ pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Local
         }
     }
     let multi_doc = docs.iter().filter(|d| d.files.len() > 1).count();
-    for d in docs {
+    for (di, d) in docs.iter().enumerate() {
         let locales: BTreeSet<String> = corpus.document_files(d).map(|f| f.locale.to_string()).collect();
-        let anchor_file = &corpus.files[d.source.unwrap_or(d.files[0])];
+        let anchor = d.source.unwrap_or(d.files[0]);
         if let Some(src) = source_locale
             && d.source.is_none()
             && multi_doc > 0
             && per_locale.keys().any(|l| crate::locale::Locale::parse(l).is_some_and(|l| l.same_language(src)))
         {
-            for f in corpus.document_files(d) {
-                let msg = format!(
+            for &fi in &d.files {
+                let message = format!(
                     "{} has no {} source document: it may be left over from a removed or renamed source",
-                    f.rel, src
+                    corpus.files[fi].rel, src
                 );
-                out.push(corpus_finding("meta.orphan", d.name.as_str(), f, msg, ""));
+                out.push(Gap::Orphan { document: di, file: fi, message });
             }
         }
         let is_orphan = orphan(d);
@@ -242,14 +268,31 @@ pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Local
             if locales.contains(locale) || counted.len() < 3 || *n * 2 <= counted.len() || is_orphan {
                 continue;
             }
-            let msg =
+            let message =
                 format!("no {locale} translation of this document, though {n} of {} documents have one", counted.len());
-            let mut f = corpus_finding("meta.missing", d.name.as_str(), anchor_file, msg, locale);
-            f.locale = locale.clone();
-            out.push(f);
+            out.push(Gap::Missing { document: di, locale: locale.clone(), anchor, message });
         }
     }
     out
+}
+
+/// `meta.orphan` and `meta.missing` across the documents of a corpus.
+pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) -> Vec<Finding> {
+    coverage(corpus, source_locale)
+        .into_iter()
+        .map(|gap| match gap {
+            Gap::Orphan { document, file, message } => {
+                let name = corpus.documents[document].name.as_str();
+                corpus_finding("meta.orphan", name, &corpus.files[file], message, "")
+            }
+            Gap::Missing { document, locale, anchor, message } => {
+                let name = corpus.documents[document].name.as_str();
+                let mut f = corpus_finding("meta.missing", name, &corpus.files[anchor], message, &locale);
+                f.locale = locale;
+                f
+            }
+        })
+        .collect()
 }
 
 fn corpus_finding(id: &'static str, doc: &str, file: &SourceFile, message: String, subject: &str) -> Finding {

@@ -4,6 +4,7 @@
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod status;
 
 /// Output formats of `synoptic check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

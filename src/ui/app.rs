@@ -10,6 +10,7 @@ use super::panes::Panes;
 use super::picker::{FolderPicker, Picked};
 use super::problems_panel::ProblemsPanel;
 use super::settings::Settings;
+use super::status_view::StatusView;
 use crate::review::Review;
 use egui::{Key, Modifiers};
 use std::collections::BTreeMap;
@@ -63,6 +64,8 @@ pub struct SynopticApp {
     screenshot: Option<ScreenshotJob>,
     /// The status line and its tooltip, made once per load.
     status: Status,
+    /// The translation status view.
+    status_view: StatusView,
 }
 
 /// The status line: what is open, and the details on hover.
@@ -114,6 +117,7 @@ impl SynopticApp {
             selected_finding: None,
             screenshot: None,
             status: Status::default(),
+            status_view: StatusView::default(),
         }
     }
 
@@ -232,6 +236,7 @@ impl SynopticApp {
                 }
                 self.problems.reset();
                 self.find.reset();
+                self.status_view.reset();
                 let doc = self.review().and_then(|r| remembered.and_then(|n| r.document_index(&n))).unwrap_or(0);
                 self.select_document(doc);
             }
@@ -330,8 +335,26 @@ impl SynopticApp {
                 self.problems.invalidate();
             }
             Command::DismissError => self.error = None,
+            Command::ShowStatus(show) => self.status_view.set_open(show),
+            Command::ShowStatusEntry(i) => self.show_status_entry(i),
         }
         ctx.request_repaint();
+    }
+
+    /// Show a status entry: its document in the panes, its source changes in the status view.
+    fn show_status_entry(&mut self, i: usize) {
+        let doc = self.review.as_ref().and_then(|r| r.status.entries.get(i)).map(|e| e.doc_index);
+        if let Some(doc) = doc.filter(|&d| self.view.as_ref().is_none_or(|v| v.doc != d)) {
+            self.select_document(doc);
+        }
+        if doc.is_some() {
+            self.status_view.show_entry(i);
+        }
+    }
+
+    /// The status view's state: shown, and the status entry it details.
+    pub fn status_view_state(&self) -> (bool, Option<usize>) {
+        (self.status_view.is_open(), self.status_view.entry())
     }
 
     fn select_document(&mut self, doc: usize) {
@@ -469,6 +492,11 @@ impl SynopticApp {
             egui::Panel::left("documents").resizable(true).default_size(260.0).show(ui, |ui| {
                 self.documents.documents_panel_ui(ui, review, current, &mut self.commands);
             });
+            if self.status_view.is_open() {
+                egui::Panel::right("status").resizable(true).default_size(620.0).show(ui, |ui| {
+                    self.status_view.status_view_ui(ui, review, &mut self.commands);
+                });
+            }
             if let Some(view) = &self.view {
                 egui::Panel::bottom("problems").resizable(true).default_size(220.0).show(ui, |ui| {
                     self.problems.problems_panel_ui(
@@ -533,6 +561,10 @@ impl SynopticApp {
                 let mut raw = self.settings.raw_text;
                 if ui.checkbox(&mut raw, "Raw Markdown").changed() {
                     self.commands.push(Command::SetRawText(raw));
+                }
+                let mut status = self.status_view.is_open();
+                if ui.checkbox(&mut status, "Translation status").changed() {
+                    self.commands.push(Command::ShowStatus(status));
                 }
                 let mut show = self.settings.show_false_positives;
                 if ui.checkbox(&mut show, "Show false positives").changed() {

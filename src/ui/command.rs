@@ -45,4 +45,8 @@ pub enum Command {
     SetShowFalsePositives(bool),
     /// Close the error message.
     DismissError,
+    /// Show or hide the translation status view.
+    ShowStatus(bool),
+    /// Show a status entry's document and its source changes (index into the status entries).
+    ShowStatusEntry(usize),
 }

@@ -30,7 +30,12 @@ impl Loader {
         let (tx, rx) = channel();
         let (worker_paths, worker_progress, ctx) = (paths.clone(), Arc::clone(&progress), ctx.clone());
         std::thread::spawn(move || {
-            let result = Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress);
+            let result =
+                Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress).map(|mut r| {
+                    // The status view's "source then / now" rows: one git process, off the UI thread.
+                    r.source_changes = crate::status::source_changes(&r);
+                    r
+                });
             let _ = tx.send(result);
             ctx.request_repaint();
         });

@@ -12,6 +12,7 @@ mod panes;
 pub mod picker;
 mod problems_panel;
 pub mod settings;
+mod status_view;
 
 pub use app::SynopticApp;
 pub use picker::{FolderPicker, NativePicker, Picked};
