@@ -36,11 +36,8 @@ pub fn review(folder: &Path) -> Review {
 pub fn find_block(review: &Review, document: &str, locale: &str, text: &str) -> (usize, usize, usize) {
     let doc = review.document_index(document).expect("document");
     let d = &review.corpus.documents[doc];
-    let column = d
-        .files
-        .iter()
-        .position(|&f| review.corpus.files[f].locale.to_string() == locale)
-        .expect("locale column");
+    let column =
+        d.files.iter().position(|&f| review.corpus.files[f].locale.to_string() == locale).expect("locale column");
     let file = &review.corpus.files[d.files[column]];
     let block = file.skeleton.blocks.iter().position(|b| b.text.contains(text)).expect("block with text");
     (doc, column, block)
