@@ -1,0 +1,245 @@
+//! Exports read back as a translator would open them: CSV (with `csv`), XLSX (with `calamine`), HTML and
+//! JSON, each with the right columns, rows and scorecard; and `synoptic export` from the command line.
+
+mod common;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::{copy_fixture, note_on, review};
+use std::path::Path;
+use synoptic::export::{self, COLUMNS, ExportFormat};
+use synoptic::notes::sidecar::Sidecar;
+use synoptic::notes::{Category, NoteBook, NoteSeverity, NoteStatus};
+use synoptic::review::Review;
+use synoptic::scorecard::word_count;
+
+/// Three notes on the clean fixture: a major one in German, a minor one in French marked "won't fix",
+/// and a minor one for all locales; saved in the folder's sidecar.
+fn reviewed_folder() -> (tempfile::TempDir, std::path::PathBuf, Review, NoteBook) {
+    let (tmp, folder) = copy_fixture("clean");
+    let r = review(&folder);
+    let mut opened = Sidecar::open(&folder, None);
+    let mut de = note_on(
+        &r,
+        "guide.md",
+        "de",
+        "Laden Sie das Archiv",
+        false,
+        "Use \"Releases-Seite\", not \"Seite der Veröffentlichungen\"",
+        Category::Terminology,
+        NoteSeverity::Major,
+    );
+    de.id = "0000000000a1-00000001".into();
+    let mut fr =
+        note_on(&r, "guide.md", "fr", "Tinker", false, "Ton trop familier", Category::Style, NoteSeverity::Minor);
+    fr.id = "0000000000a2-00000002".into();
+    fr.status = NoteStatus::WontFix;
+    let mut all = note_on(
+        &r,
+        "configure.md",
+        "en",
+        "",
+        true,
+        "Line 2, <b>all</b> locales",
+        Category::DesignAndMarkup,
+        NoteSeverity::Minor,
+    );
+    all.id = "0000000000a3-00000003".into();
+    for n in [de, fr, all] {
+        opened.book.upsert(n);
+    }
+    opened.sidecar.save(&mut opened.book).expect("save");
+    let book = opened.book;
+    (tmp, folder, r, book)
+}
+
+fn source_words(r: &Review) -> usize {
+    r.corpus.files.iter().filter(|f| f.locale.to_string() == "en").map(word_count).sum()
+}
+
+#[test]
+fn csv_has_a_bom_the_columns_and_one_row_per_note() {
+    let (_tmp, _folder, r, book) = reviewed_folder();
+    let bytes = export::render(&export::collect(&r, &book), ExportFormat::Csv).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    assert_eq!(header, COLUMNS);
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("record").iter().map(str::to_owned).collect()).collect();
+    assert_eq!(rows.len(), 3);
+    let configure_first_line = r
+        .corpus
+        .file("en/configure.md")
+        .and_then(|f| f.skeleton.blocks.first())
+        .map(|b| (b.line.to_string(), b.text.clone()))
+        .expect("configure");
+    assert_eq!(
+        rows[0],
+        [
+            "configure.md",
+            "*",
+            "en/configure.md",
+            &configure_first_line.0,
+            &configure_first_line.1,
+            &configure_first_line.1,
+            "",
+            "Design and markup",
+            "minor",
+            "open",
+            "Line 2, <b>all</b> locales",
+            "Reviewer",
+            "2026-11-23"
+        ]
+    );
+    let de = &rows[1];
+    assert_eq!(&de[..5], ["guide.md", "de", "de/guide.md", "12", "Installieren"]);
+    assert!(de[5].starts_with("Download the archive from the releases page"), "{}", de[5]);
+    assert!(de[6].starts_with("Laden Sie das Archiv von der Seite der Veröffentlichungen"), "{}", de[6]);
+    assert_eq!(
+        &de[7..],
+        [
+            "Terminology",
+            "major",
+            "open",
+            "Use \"Releases-Seite\", not \"Seite der Veröffentlichungen\"",
+            "Reviewer",
+            "2026-11-23"
+        ]
+    );
+    assert_eq!(&rows[2][..2], ["guide.md", "fr"]);
+    assert_eq!(rows[2][9], "won't fix");
+}
+
+#[test]
+fn the_scorecard_follows_mqm_raw_scoring() {
+    let (_tmp, _folder, r, book) = reviewed_folder();
+    let e = export::collect(&r, &book);
+    let words = source_words(&r);
+    let lines: Vec<(&str, usize, [usize; 4], f64)> =
+        e.scorecard.iter().map(|s| (s.locale.as_str(), s.words, s.notes, s.penalty)).collect();
+    // de: the major note and the all-locale minor one; fr: the all-locale note only ("won't fix" is not counted).
+    assert_eq!(lines, [("de", words, [0, 1, 1, 0], 6.0), ("fr", words, [0, 1, 0, 0], 1.0)]);
+    let de = &e.scorecard[0];
+    assert!((de.score - 100.0 * (1.0 - 6.0 / words as f64)).abs() < 1e-9);
+    assert!((de.per_thousand_words - 6000.0 / words as f64).abs() < 1e-9);
+    assert!(!de.pass, "6 points in {words} words is below 99");
+    assert!(e.scorecard[1].score < 100.0);
+}
+
+fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    range.get((row, col)).map(ToString::to_string).unwrap_or_default()
+}
+
+#[test]
+fn xlsx_has_a_summary_sheet_and_a_sheet_per_locale() {
+    let (tmp, _folder, r, book) = reviewed_folder();
+    let path = tmp.path().join("review.xlsx");
+    export::write(&export::collect(&r, &book), ExportFormat::Xlsx, &path).expect("xlsx");
+    let mut workbook: Xlsx<_> = open_workbook(&path).expect("open xlsx");
+    assert_eq!(workbook.sheet_names(), ["Summary", "de", "fr"]);
+    let summary = workbook.worksheet_range("Summary").expect("summary");
+    let header: Vec<String> = (0..11).map(|c| cell(&summary, 5, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "locale",
+            "documents",
+            "words",
+            "neutral",
+            "minor",
+            "major",
+            "critical",
+            "penalty",
+            "per 1,000 words",
+            "score",
+            "result"
+        ]
+    );
+    assert_eq!(cell(&summary, 6, 0), "de");
+    assert_eq!(cell(&summary, 6, 2), source_words(&r).to_string());
+    assert_eq!(cell(&summary, 6, 7), "6");
+    assert_eq!(cell(&summary, 6, 10), "fail");
+    assert_eq!(cell(&summary, 7, 0), "fr");
+    let de = workbook.worksheet_range("de").expect("de sheet");
+    let header: Vec<String> = (0..13).map(|c| cell(&de, 0, c)).collect();
+    assert_eq!(header, COLUMNS);
+    assert_eq!(de.height(), 3, "header, the all-locale note, the German note");
+    assert_eq!((cell(&de, 1, 1), cell(&de, 2, 1)), ("*".to_owned(), "de".to_owned()));
+    assert_eq!(cell(&de, 2, 3), "12");
+    assert_eq!(cell(&de, 2, 7), "Terminology");
+    let fr = workbook.worksheet_range("fr").expect("fr sheet");
+    assert_eq!((cell(&fr, 2, 1), cell(&fr, 2, 9)), ("fr".to_owned(), "won't fix".to_owned()));
+}
+
+#[test]
+fn html_is_one_escaped_page_with_the_scorecard() {
+    let (_tmp, _folder, r, book) = reviewed_folder();
+    let bytes = export::render(&export::collect(&r, &book), ExportFormat::Html).expect("html");
+    let html = String::from_utf8(bytes).expect("utf-8");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<h2>MQM scorecard</h2>"));
+    assert!(html.contains("<td class=\"fail\">fail</td>"));
+    assert!(html.contains("Line 2, &lt;b&gt;all&lt;/b&gt; locales"), "note text is escaped");
+    assert!(!html.contains("<b>all</b>"));
+    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"));
+    assert_eq!(html.matches("<h2 id=\"locale-").count(), 2);
+}
+
+#[test]
+fn json_holds_everything() {
+    let (_tmp, _folder, r, book) = reviewed_folder();
+    let bytes = export::render(&export::collect(&r, &book), ExportFormat::Json).expect("json");
+    let v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    assert_eq!(v["notes"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["notes"][1]["id"], "0000000000a1-00000001");
+    assert_eq!(v["notes"][1]["line"], 12);
+    assert_eq!(v["scorecard"][0]["locale"], "de");
+    assert_eq!(v["scorecard"][0]["penalty"], 6.0);
+    assert_eq!(v["scoring"]["threshold"], 99.0);
+    assert_eq!(v["scoring"]["penalties"]["critical"], 25.0);
+}
+
+#[test]
+fn the_command_line_exports_every_format() {
+    let (tmp, folder, _r, _book) = reviewed_folder();
+    for (name, magic) in [
+        ("out.csv", &b"\xEF\xBB\xBFdocument,"[..]),
+        ("out.xlsx", b"PK"),
+        ("out.html", b"<!DOCTYPE"),
+        ("out.json", b"{"),
+    ] {
+        let out = tmp.path().join(name);
+        Command::cargo_bin("synoptic")
+            .expect("binary")
+            .arg("export")
+            .arg(&folder)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0)
+            .stderr(format!("synoptic: wrote 3 notes and the scorecard of 2 locales to {}\n", out.display()));
+        let bytes = std::fs::read(&out).expect("written");
+        assert!(bytes.starts_with(magic), "{name}");
+    }
+    Command::cargo_bin("synoptic")
+        .expect("binary")
+        .arg("export")
+        .arg(&folder)
+        .args(["-o", "notes.txt"])
+        .assert()
+        .code(2)
+        .stderr(
+            "synoptic: notes.txt: say which format with --format csv|xlsx|html|json, or end the file name with one\n",
+        );
+    let forced = tmp.path().join("notes.txt");
+    Command::cargo_bin("synoptic")
+        .expect("binary")
+        .arg("export")
+        .arg(&folder)
+        .args(["--format", "csv", "-o"])
+        .arg(&forced)
+        .assert()
+        .code(0);
+    assert!(Path::new(&forced).is_file());
+}
