@@ -90,9 +90,30 @@ pub struct LocaleScore {
     pub pass: bool,
 }
 
-/// The scorecard of every translation locale (and of the source, if it has notes).
+/// Per translation locale, the evaluated word count and the number of documents: what the scorecard
+/// needs of the documents, counted once per load.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evaluated {
+    words: BTreeMap<String, usize>,
+    documents: BTreeMap<String, usize>,
+}
+
+impl Evaluated {
+    /// Count the words of a review's documents.
+    pub fn of(review: &Review) -> Evaluated {
+        let (words, documents) = evaluated_words(review);
+        Evaluated { words, documents }
+    }
+}
+
+/// The scorecard of every translation locale (and of any other locale with notes).
 pub fn scorecard(review: &Review, book: &NoteBook, model: &ScoringModel) -> Vec<LocaleScore> {
-    let (words, documents) = evaluated_words(review);
+    scorecard_of(&Evaluated::of(review), book, model)
+}
+
+/// [`scorecard`] with the words already counted.
+pub fn scorecard_of(evaluated: &Evaluated, book: &NoteBook, model: &ScoringModel) -> Vec<LocaleScore> {
+    let (words, documents) = (&evaluated.words, &evaluated.documents);
     let mut lines: BTreeMap<String, LocaleScore> = words
         .iter()
         .map(|(locale, &w)| (locale.clone(), empty_line(locale, w, documents.get(locale).copied().unwrap_or(0))))

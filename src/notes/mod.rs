@@ -5,6 +5,7 @@
 //! the documents ([`sidecar`]).
 
 pub mod anchor;
+pub mod session;
 pub mod sidecar;
 pub mod time;
 
@@ -315,7 +316,7 @@ impl NoteBook {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn note(id: &str, updated: &str) -> Note {
