@@ -182,16 +182,19 @@ fn row_of(review: &Review, placements: &Placements, note: &Note) -> NoteRow {
         quote: note.anchor.quote.clone(),
     };
     let Some(place) = place else { return row };
-    let (Some(doc), Some(column)) = (place.doc, place.column) else { return row };
+    let (Some(doc), Some(column), Some(block_column)) = (place.doc, place.column, place.block_column) else {
+        return row;
+    };
     let document = &review.corpus.documents[doc];
-    let file = &review.corpus.files[document.files[column]];
+    let file = &review.corpus.files[document.files[block_column]];
     row.file = file.rel.clone();
     if let Some(block) = place.block.and_then(|b| file.skeleton.blocks.get(b)) {
         row.line = Some(block.line);
         if let Some(heading) = block.section.and_then(|h| file.skeleton.blocks.get(h)) {
             row.section = heading.text.clone();
         }
-        if note.anchor.locale != ALL_LOCALES && place.fit != Fit::Outdated {
+        // A note about missing text has no translated text: its block is the reference's.
+        if note.anchor.locale != ALL_LOCALES && place.fit != Fit::Outdated && block_column == column {
             row.translated_text = block.text.clone();
         }
     }

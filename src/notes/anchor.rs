@@ -30,7 +30,10 @@ pub struct Placement {
     pub doc: Option<usize>,
     /// The column (index into the document's files) the note is shown in.
     pub column: Option<usize>,
-    /// The block index in that column's file.
+    /// The column whose file holds the note's block: the note's own column, except for a note about
+    /// text missing in a locale, which is anchored to the reference's block.
+    pub block_column: Option<usize>,
+    /// The block index in `block_column`'s file.
     pub block: Option<usize>,
     /// The aligned row.
     pub row: Option<usize>,
@@ -40,7 +43,7 @@ pub struct Placement {
 
 impl Placement {
     fn lost() -> Placement {
-        Placement { doc: None, column: None, block: None, row: None, fit: Fit::Outdated }
+        Placement { doc: None, column: None, block_column: None, block: None, row: None, fit: Fit::Outdated }
     }
 }
 
@@ -61,7 +64,7 @@ impl Placements {
         let mut out = Placements::default();
         for note in book.iter() {
             let mut place = place_block(review, &note.anchor);
-            if let (Some(doc), Some(col), Some(block)) = (place.doc, place.column, place.block) {
+            if let (Some(doc), Some(col), Some(block)) = (place.doc, place.block_column, place.block) {
                 let rows = rows_of.entry(doc).or_insert_with(|| row_index(review, doc));
                 place.row = rows.get(&(col, block)).copied();
             }
@@ -116,6 +119,16 @@ pub fn anchor_at(review: &Review, doc: usize, column: usize, block: usize, all: 
     })
 }
 
+/// The anchor of a note about text missing in `column`'s locale: the reference's block `block` (in
+/// `reference`), for the locale of `column`.
+pub fn anchor_missing(review: &Review, doc: usize, column: usize, reference: usize, block: usize) -> Option<Anchor> {
+    let document = review.corpus.documents.get(doc)?;
+    let locale = review.corpus.files.get(*document.files.get(column)?)?.locale.to_string();
+    let mut anchor = anchor_at(review, doc, reference, block, false, "")?;
+    anchor.locale = locale;
+    Some(anchor)
+}
+
 /// The reference column of a document: its source, else the alignment's pivot.
 pub fn reference_column(review: &Review, doc: usize) -> Option<usize> {
     let document = review.corpus.documents.get(doc)?;
@@ -158,17 +171,18 @@ fn place_block(review: &Review, anchor: &Anchor) -> Placement {
     let Some(doc) = review.document_index(&anchor.document) else { return Placement::lost() };
     let document = &review.corpus.documents[doc];
     let files: Vec<&SourceFile> = review.corpus.document_files(document).collect();
+    let of_file = files.iter().position(|f| f.rel == anchor.file);
     let column = if anchor.locale == ALL_LOCALES {
-        files.iter().position(|f| f.rel == anchor.file).or_else(|| reference_column(review, doc))
+        of_file.or_else(|| reference_column(review, doc))
     } else {
-        files
-            .iter()
-            .position(|f| f.locale.to_string() == anchor.locale && f.rel == anchor.file)
+        of_file
+            .filter(|&c| files[c].locale.to_string() == anchor.locale)
             .or_else(|| files.iter().position(|f| f.locale.to_string() == anchor.locale))
     };
     let Some(column) = column else { return Placement { doc: Some(doc), ..Placement::lost() } };
-    let (block, fit) = find_block(files[column], anchor);
-    Placement { doc: Some(doc), column: Some(column), block, row: None, fit }
+    let block_column = of_file.unwrap_or(column);
+    let (block, fit) = find_block(files[block_column], anchor);
+    Placement { doc: Some(doc), column: Some(column), block_column: Some(block_column), block, row: None, fit }
 }
 
 /// The block an anchor points at in `file`, best evidence first.

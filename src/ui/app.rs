@@ -2,15 +2,19 @@
 //! background results, reads shortcuts and applies the views' commands; `ui` only draws.
 
 use super::StartOptions;
+use super::command::BottomTab;
 use super::command::Command;
 use super::documents_panel::DocumentsPanel;
 use super::find_bar::FindBar;
 use super::loader::Loader;
+use super::note_editor::NoteEditor;
+use super::notes_panel::NotesPanel;
 use super::panes::Panes;
 use super::picker::{FolderPicker, Picked};
 use super::problems_panel::ProblemsPanel;
 use super::settings::Settings;
 use super::status_view::StatusView;
+use crate::notes::session::NoteSession;
 use crate::review::Review;
 use egui::{Key, Modifiers};
 use std::collections::BTreeMap;
@@ -66,7 +70,21 @@ pub struct SynopticApp {
     status: Status,
     /// The translation status view.
     status_view: StatusView,
+    /// The open folder's notes (with their sidecar and autosave).
+    notes: Option<NoteSession>,
+    /// Where notes go when a folder is read-only (`None`: the system has no data directory).
+    data_dir: Option<PathBuf>,
+    note_editor: NoteEditor,
+    notes_panel: NotesPanel,
+    tab: BottomTab,
+    /// The cell (aligned row, column) a new note goes to.
+    selected_cell: Option<(usize, usize)>,
+    selected_note: Option<String>,
+    /// A message that is not an error (an export written).
+    notice: Option<String>,
 }
+
+mod notes;
 
 /// The status line: what is open, and the details on hover.
 #[derive(Debug, Default)]
@@ -118,6 +136,14 @@ impl SynopticApp {
             screenshot: None,
             status: Status::default(),
             status_view: StatusView::default(),
+            notes: None,
+            data_dir: crate::notes::sidecar::default_data_dir(),
+            note_editor: NoteEditor::default(),
+            notes_panel: NotesPanel::default(),
+            tab: BottomTab::default(),
+            selected_cell: None,
+            selected_note: None,
+            notice: None,
         }
     }
 
@@ -197,6 +223,7 @@ impl SynopticApp {
             match answer {
                 Some(Picked::Folder(p)) => self.commands.push(Command::Open(vec![p])),
                 Some(Picked::Files(files)) => self.commands.push(Command::Open(files)),
+                Some(Picked::SaveTo(path)) => self.commands.push(Command::ExportTo(path)),
                 None => {}
             }
         }
@@ -214,6 +241,7 @@ impl SynopticApp {
         if self.loader.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.autosave_notes(ctx);
         self.screenshot_step(ctx);
     }
 
@@ -230,6 +258,7 @@ impl SynopticApp {
                 let folder = review.corpus.root.clone();
                 let remembered = self.settings.last_document.clone();
                 self.status = Status::of(&review);
+                self.open_notes(&review);
                 self.review = Some(Arc::new(review));
                 if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {
                     self.settings.remember_folder(&paths[0]);
@@ -271,6 +300,11 @@ impl SynopticApp {
         };
         if open {
             self.commands.push(Command::PickFolder);
+        }
+        let new_note =
+            !typing && !self.note_editor.is_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
+        if new_note {
+            self.commands.push(Command::NewNote);
         }
         if find {
             self.find.open();
@@ -334,7 +368,21 @@ impl SynopticApp {
                 self.panes.findings_changed();
                 self.problems.invalidate();
             }
-            Command::DismissError => self.error = None,
+            Command::DismissError => {
+                self.error = None;
+                self.notice = None;
+            }
+            Command::SelectCell { row, column } => self.selected_cell = Some((row, column)),
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::SetAuthor(author) => self.settings.author = author,
+            Command::NewNote
+            | Command::NoteFromFinding(_)
+            | Command::EditNote(_)
+            | Command::SaveNote(_)
+            | Command::DeleteNote(_)
+            | Command::JumpToNote(_)
+            | Command::PickExport
+            | Command::ExportTo(_) => self.apply_note_command(command),
             Command::ShowStatus(show) => self.status_view.set_open(show),
             Command::ShowStatusEntry(i) => self.show_status_entry(i),
         }
@@ -369,6 +417,7 @@ impl SynopticApp {
         self.panes.reset();
         self.find.reset();
         self.selected_finding = None;
+        self.selected_cell = None;
     }
 
     /// Visible columns in the user's order, the source first; never none.
@@ -499,14 +548,33 @@ impl SynopticApp {
             }
             if let Some(view) = &self.view {
                 egui::Panel::bottom("problems").resizable(true).default_size(220.0).show(ui, |ui| {
-                    self.problems.problems_panel_ui(
-                        ui,
-                        review,
-                        view,
-                        &self.settings,
-                        self.selected_finding,
-                        &mut self.commands,
-                    );
+                    let notes = self.notes.as_ref().map_or(0, |n| n.book().len());
+                    bottom_tabs_ui(ui, self.tab, notes, &mut self.commands);
+                    match self.tab {
+                        BottomTab::Problems => self.problems.problems_panel_ui(
+                            ui,
+                            review,
+                            view,
+                            &self.settings,
+                            self.selected_finding,
+                            &mut self.commands,
+                        ),
+                        BottomTab::Notes => match &self.notes {
+                            Some(notes) => self.notes_panel.notes_panel_ui(
+                                ui,
+                                notes,
+                                self.selected_note.as_deref(),
+                                &mut self.commands,
+                            ),
+                            None => {
+                                ui.label("No notes.");
+                            }
+                        },
+                        BottomTab::Scorecard => {
+                            let scores = self.notes.as_ref().map_or(&[][..], NoteSession::scores);
+                            super::scorecard_view::scorecard_ui(ui, scores, &review.scoring);
+                        }
+                    }
                 });
                 if self.find.is_open() {
                     egui::Panel::top("find").show(ui, |ui| {
@@ -517,19 +585,17 @@ impl SynopticApp {
         }
         egui::CentralPanel::default().show(ui, |ui| match (review.as_deref(), &self.view) {
             (Some(review), Some(view)) => {
-                let highlight = self.selected_finding.and_then(|i| review.findings.get(i)).and_then(|f| f.row);
-                self.panes.panes_ui(
-                    ui,
-                    review,
-                    view,
-                    &self.settings,
-                    highlight,
-                    self.find.current(),
-                    &mut self.commands,
-                );
+                let marks = super::panes::Marks {
+                    highlight: self.selected_finding.and_then(|i| review.findings.get(i)).and_then(|f| f.row),
+                    find: self.find.current(),
+                    selected_cell: self.selected_cell,
+                    notes: self.notes.as_ref(),
+                };
+                self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
             }
             _ => self.welcome_ui(ui),
         });
+        self.note_editor.note_editor_ui(ui.ctx(), &mut self.commands);
         if let Some(job) = self.screenshot.as_mut()
             && self.view.is_some()
         {
@@ -586,6 +652,30 @@ impl SynopticApp {
             if !self.status.is_empty() {
                 ui.small(&self.status.0).on_hover_text(&self.status.1);
             }
+            if let Some(notes) = &self.notes {
+                ui.horizontal_wrapped(|ui| {
+                    let line = notes.status_line();
+                    match &notes.error {
+                        Some(error) => {
+                            ui.colored_label(ui.visuals().error_fg_color, format!("{line} - {error}"));
+                        }
+                        None => {
+                            ui.small(line).on_hover_text(notes.sidecar().path().display().to_string());
+                        }
+                    }
+                    for warning in &notes.warnings {
+                        ui.colored_label(ui.visuals().warn_fg_color, warning);
+                    }
+                });
+            }
+            if let Some(notice) = self.notice.clone() {
+                ui.horizontal(|ui| {
+                    ui.label(notice);
+                    if ui.button("OK").clicked() {
+                        self.commands.push(Command::DismissError);
+                    }
+                });
+            }
             if let Some(error) = self.error.clone() {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().error_fg_color, error);
@@ -620,11 +710,40 @@ impl eframe::App for SynopticApp {
         self.window_ui(ui);
     }
 
+    fn on_exit(&mut self) {
+        self.flush_notes();
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_notes();
         if self.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
         }
     }
+}
+
+/// The bottom panel's tabs and the note actions beside them.
+fn bottom_tabs_ui(ui: &mut egui::Ui, current: BottomTab, notes: usize, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let tabs = [
+            (BottomTab::Problems, "Problems".to_owned()),
+            (BottomTab::Notes, format!("Notes ({notes})")),
+            (BottomTab::Scorecard, "Scorecard".to_owned()),
+        ];
+        for (tab, title) in tabs {
+            if ui.selectable_label(current == tab, title).clicked() {
+                commands.push(Command::ShowTab(tab));
+            }
+        }
+        ui.separator();
+        if ui.button("New note").on_hover_text("N: a note on the selected cell").clicked() {
+            commands.push(Command::NewNote);
+        }
+        if ui.button("Export notes...").on_hover_text("CSV, XLSX, HTML or JSON, with the scorecard").clicked() {
+            commands.push(Command::PickExport);
+        }
+    });
+    ui.separator();
 }
 
 fn is_sample(folder: &Path) -> bool {

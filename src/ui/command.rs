@@ -1,6 +1,7 @@
 //! What views ask the app to do. Views never change the model themselves: they push commands, and
 //! [`super::SynopticApp`] applies them once, between frames.
 
+use crate::notes::Note;
 use std::path::PathBuf;
 
 /// A request from a view (or a shortcut).
@@ -45,8 +46,47 @@ pub enum Command {
     SetShowFalsePositives(bool),
     /// Close the error message.
     DismissError,
+    /// Select a cell (aligned row, column): where N puts a new note.
+    SelectCell {
+        /// The aligned row.
+        row: usize,
+        /// The column (index into the document's files).
+        column: usize,
+    },
+    /// Open the note editor on the selected cell (else the first visible row of the first translation).
+    NewNote,
+    /// Open the note editor prefilled from a finding (index into the findings).
+    NoteFromFinding(usize),
+    /// Open the note editor on an existing note (by id).
+    EditNote(String),
+    /// Add or replace a note (from the editor).
+    SaveNote(Box<Note>),
+    /// Delete a note (by id).
+    DeleteNote(String),
+    /// Show a note's document and scroll to its row (by id).
+    JumpToNote(String),
+    /// Ask where to export the notes (a save dialog).
+    PickExport,
+    /// Export the notes and the scorecard to a file (format from the extension).
+    ExportTo(PathBuf),
+    /// Set the author name written into new notes.
+    SetAuthor(String),
+    /// Show a tab of the bottom panel.
+    ShowTab(BottomTab),
     /// Show or hide the translation status view.
     ShowStatus(bool),
     /// Show a status entry's document and its source changes (index into the status entries).
     ShowStatusEntry(usize),
+}
+
+/// The tabs of the bottom panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BottomTab {
+    /// The findings of the checks.
+    #[default]
+    Problems,
+    /// The reviewer's notes.
+    Notes,
+    /// The MQM scorecard.
+    Scorecard,
 }

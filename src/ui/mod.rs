@@ -8,9 +8,12 @@ mod documents_panel;
 mod find_bar;
 mod loader;
 mod markdown;
+mod note_editor;
+mod notes_panel;
 mod panes;
 pub mod picker;
 mod problems_panel;
+mod scorecard_view;
 pub mod settings;
 mod status_view;
 

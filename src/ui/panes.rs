@@ -12,6 +12,9 @@ use crate::checks::Finding;
 use crate::corpus::SourceFile;
 use crate::diff::{Change, word_diff};
 use crate::frontmatter::KeyRow;
+use crate::notes::Note;
+use crate::notes::anchor::Fit;
+use crate::notes::session::NoteSession;
 use crate::review::Review;
 use egui::{Rect, UiBuilder, Vec2, vec2};
 use std::collections::HashMap;
@@ -130,15 +133,13 @@ impl Panes {
     }
 
     /// Draw the panes of the current document.
-    #[allow(clippy::too_many_arguments)]
     pub fn panes_ui(
         &mut self,
         ui: &mut egui::Ui,
         review: &Review,
         view: &DocView,
         settings: &Settings,
-        highlight: Option<usize>,
-        find: Option<(usize, usize)>,
+        marks: &Marks<'_>,
         commands: &mut Vec<Command>,
     ) {
         let document = &review.corpus.documents[view.doc];
@@ -156,7 +157,7 @@ impl Panes {
             self.front_matter = crate::frontmatter::compare(&fms);
             self.layout_key = Some(key);
         }
-        let ctx = PaneCtx { review, view, files: &files, settings, width, highlight, find };
+        let ctx = PaneCtx { review, view, files: &files, settings, width, marks };
         self.header_ui(ui, &ctx, commands);
         if let Some(row) = self.pending_row.take() {
             let viewport = self.viewport_height;
@@ -262,7 +263,7 @@ impl Panes {
                 .filter(|f| ctx.settings.show_false_positives || !ctx.settings.false_positives.contains(&f.fingerprint))
                 .collect()
         });
-        if ctx.highlight == Some(r) {
+        if ctx.marks.highlight == Some(r) {
             ui.painter().rect_filled(rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
         }
         let mut height: f32 = 0.0;
@@ -271,7 +272,18 @@ impl Panes {
                 rect.min + vec2(k as f32 * ctx.width, 0.0),
                 vec2(ctx.width, rect.height().max(1.0)),
             );
-            if ctx.find == Some((r, col)) {
+            if clicked_inside(ui, cell) {
+                commands.push(Command::SelectCell { row: r, column: col });
+            }
+            if ctx.marks.selected_cell == Some((r, col)) {
+                ui.painter().rect_stroke(
+                    cell.shrink(1.0),
+                    2.0,
+                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            if ctx.marks.find == Some((r, col)) {
                 ui.painter().rect_stroke(
                     cell.shrink(1.0),
                     2.0,
@@ -291,6 +303,7 @@ impl Panes {
             );
             child.set_width(inner.width());
             self.gutter_ui(ui, cell, &mine, ctx, commands);
+            note_markers_ui(ui, cell, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -383,6 +396,19 @@ impl Panes {
     }
 }
 
+/// What the panes mark besides the documents: the selected finding's row, the find match, the
+/// selected cell and the notes.
+pub struct Marks<'a> {
+    /// The aligned row of the selected finding.
+    pub highlight: Option<usize>,
+    /// The (row, column) of the current find match.
+    pub find: Option<(usize, usize)>,
+    /// The selected (row, column): where a new note goes.
+    pub selected_cell: Option<(usize, usize)>,
+    /// The notes, with where each is shown.
+    pub notes: Option<&'a NoteSession>,
+}
+
 /// What every part of the panes reads.
 struct PaneCtx<'a> {
     review: &'a Review,
@@ -390,8 +416,7 @@ struct PaneCtx<'a> {
     files: &'a [&'a SourceFile],
     settings: &'a Settings,
     width: f32,
-    highlight: Option<usize>,
-    find: Option<(usize, usize)>,
+    marks: &'a Marks<'a>,
 }
 
 /// Guess row heights from text length until rows are measured.
@@ -504,4 +529,55 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
         height = height.max(child.min_rect().height() + 8.0);
     }
     height
+}
+
+/// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst
+/// severity, hollow when a note is outdated; hover shows them, a click opens the first.
+fn note_markers_ui(
+    ui: &mut egui::Ui,
+    cell: Rect,
+    r: usize,
+    col: usize,
+    ctx: &PaneCtx<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(session) = ctx.marks.notes else { return };
+    let ids = session.placements().in_cell(ctx.view.doc, r, col);
+    let notes: Vec<&Note> = ids.iter().filter_map(|id| session.book().get(id)).collect();
+    let Some(worst) = notes.iter().map(|n| n.severity).max() else { return };
+    let outdated = ids.iter().any(|id| session.placements().by_id.get(id).is_some_and(|p| p.fit == Fit::Outdated));
+    let spot = Rect::from_center_size(cell.min + vec2(GUTTER / 2.0, 30.0), vec2(11.0, 11.0));
+    let response = ui.interact(spot, ui.scope_id().with(("note", r, col)), egui::Sense::click());
+    let color = super::notes_panel::severity_color(ui, worst);
+    if outdated {
+        ui.painter().rect_stroke(spot, 2.0, egui::Stroke::new(1.5, color), egui::StrokeKind::Inside);
+    } else {
+        ui.painter().rect_filled(spot, 2.0, color);
+    }
+    let text: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            format!(
+                "note ({}, {}): {}",
+                n.severity.as_str(),
+                n.status.label(),
+                n.text.lines().next().unwrap_or_default()
+            )
+        })
+        .collect();
+    let hint = if outdated { "\n(outdated: its text changed since)" } else { "" };
+    if response.on_hover_text(format!("{}{hint}", text.join("\n"))).clicked()
+        && let Some(first) = ids.first()
+    {
+        commands.push(Command::EditNote(first.clone()));
+    }
+}
+
+/// A primary click landed in `rect` on this layer — on the text or between it. Read from the pointer
+/// rather than a widget response, because the cell's labels take clicks for text selection.
+fn clicked_inside(ui: &egui::Ui, rect: Rect) -> bool {
+    let Some(pos) = ui.input(|i| i.pointer.primary_clicked().then_some(i.pointer.interact_pos()).flatten()) else {
+        return false;
+    };
+    rect.contains(pos) && ui.clip_rect().contains(pos) && ui.ctx().layer_id_at(pos) == Some(ui.layer_id())
 }

@@ -1,4 +1,4 @@
-//! Choosing folders and files. The native dialogs (rfd) block, so they run on a thread of their own and
+//! Choosing folders and files, and where to save an export. The native dialogs (rfd) block, so they run on a thread of their own and
 //! the window keeps painting; tests put a fake picker behind the same trait.
 
 use std::path::PathBuf;
@@ -11,6 +11,8 @@ pub enum Picked {
     Folder(PathBuf),
     /// One or more files.
     Files(Vec<PathBuf>),
+    /// Where to save an export.
+    SaveTo(PathBuf),
 }
 
 /// A source of folder and file choices.
@@ -19,6 +21,8 @@ pub trait FolderPicker {
     fn pick_folder(&mut self);
     /// Ask for Markdown files; the answer comes from [`FolderPicker::poll`].
     fn pick_files(&mut self);
+    /// Ask where to save an export, suggesting `name` in `folder`; the answer comes from [`FolderPicker::poll`].
+    fn pick_export(&mut self, folder: PathBuf, name: String);
     /// The answer, once there is one (`Some(None)`: the user cancelled).
     fn poll(&mut self) -> Option<Option<Picked>>;
 }
@@ -57,6 +61,21 @@ impl FolderPicker for NativePicker {
         });
     }
 
+    fn pick_export(&mut self, folder: PathBuf, name: String) {
+        self.spawn(move || {
+            rfd::FileDialog::new()
+                .set_title("Export notes")
+                .set_directory(folder)
+                .set_file_name(name)
+                .add_filter("Excel workbook", &["xlsx"])
+                .add_filter("CSV (UTF-8)", &["csv"])
+                .add_filter("Web page", &["html"])
+                .add_filter("JSON", &["json"])
+                .save_file()
+                .map(Picked::SaveTo)
+        });
+    }
+
     fn poll(&mut self) -> Option<Option<Picked>> {
         let answer = self.pending.as_ref()?.try_recv().ok()?;
         self.pending = None;
@@ -70,6 +89,8 @@ pub struct FixedPicker {
     /// The folder every request answers with.
     pub folder: Option<PathBuf>,
     answer: Option<Option<Picked>>,
+    /// The file every export request answers with.
+    pub save_to: Option<PathBuf>,
     /// How many times a dialog was asked for.
     pub asked: usize,
 }
@@ -77,7 +98,7 @@ pub struct FixedPicker {
 impl FixedPicker {
     /// A picker answering with `folder`.
     pub fn new(folder: Option<PathBuf>) -> Self {
-        FixedPicker { folder, answer: None, asked: 0 }
+        FixedPicker { folder, save_to: None, answer: None, asked: 0 }
     }
 }
 
@@ -90,6 +111,11 @@ impl FolderPicker for FixedPicker {
     fn pick_files(&mut self) {
         self.asked += 1;
         self.answer = Some(self.folder.clone().map(|f| Picked::Files(vec![f])));
+    }
+
+    fn pick_export(&mut self, _folder: PathBuf, _name: String) {
+        self.asked += 1;
+        self.answer = Some(self.save_to.clone().map(Picked::SaveTo));
     }
 
     fn poll(&mut self) -> Option<Option<Picked>> {

@@ -91,6 +91,9 @@ impl ProblemsPanel {
                             if ui.small_button(mark).clicked() {
                                 commands.push(Command::ToggleFalsePositive(f.fingerprint.clone()));
                             }
+                            if ui.small_button("Note").on_hover_text("Turn this finding into a note").clicked() {
+                                commands.push(Command::NoteFromFinding(i));
+                            }
                             let color = severity_color(ui, f.severity);
                             ui.colored_label(color, f.severity.as_str());
                             let text = format!("{}  {}  {}:{}  {}", f.id, f.locale, f.file, f.line, f.message);

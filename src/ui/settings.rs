@@ -1,6 +1,6 @@
 //! What the window remembers between sessions (saved by eframe's persistence): recent folders, the last
 //! folder and document, which locales are shown and in what order, and the findings marked as false
-//! positives (by fingerprint, so the marks survive unrelated edits).
+//! positives (by fingerprint, so the marks survive unrelated edits), and the reviewer's name for notes.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -29,9 +29,22 @@ pub struct Settings {
     pub show_false_positives: bool,
     /// Show blocks as raw Markdown instead of rendered.
     pub raw_text: bool,
+    /// The name written into new notes (default: the system user name).
+    pub author: String,
 }
 
 impl Settings {
+    /// The author name for new notes: the one set, else the system user name, else "reviewer".
+    pub fn author_name(&self) -> String {
+        if !self.author.trim().is_empty() {
+            return self.author.trim().to_owned();
+        }
+        ["USER", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+            .unwrap_or_else(|| "reviewer".to_owned())
+    }
+
     /// Put a folder at the top of the recent list.
     pub fn remember_folder(&mut self, folder: &Path) {
         self.recent.retain(|p| p != folder);
