@@ -23,7 +23,8 @@ pub fn extract() -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// Write the sample into `dir`, replacing files that differ.
+/// Write the sample into `dir`, replacing files that differ (except the notes sidecar, which is only
+/// written when absent).
 pub fn extract_to(dir: &Path) -> Result<()> {
     write_dir(&SAMPLE, dir)
 }
@@ -35,6 +36,11 @@ fn write_dir(d: &Dir<'_>, base: &Path) -> Result<()> {
         let path = base.join(f.path());
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
+        }
+        // The sample's notes are only a seed: notes a reviewer wrote on the sample are kept.
+        let is_notes = f.path().file_name().is_some_and(|n| n == crate::notes::sidecar::FILE_NAME);
+        if is_notes && path.exists() {
+            continue;
         }
         if std::fs::read(&path).ok().as_deref() != Some(f.contents()) {
             std::fs::write(&path, f.contents()).map_err(|e| err(&path, e))?;
@@ -64,5 +70,16 @@ mod tests {
         let copy = tmp.path().join("en/install.md");
         assert_eq!(std::fs::read(copy).ok(), std::fs::read(original).ok());
         assert!(super::file_count() >= 10);
+    }
+
+    #[test]
+    fn notes_written_on_the_sample_survive_the_next_extraction() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        super::extract_to(tmp.path()).expect("extract");
+        let notes = tmp.path().join(crate::notes::sidecar::FILE_NAME);
+        assert!(std::fs::read_to_string(&notes).expect("seed notes").contains("[[note]]"));
+        std::fs::write(&notes, "schema = 1\n").expect("write");
+        super::extract_to(tmp.path()).expect("extract again");
+        assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "schema = 1\n");
     }
 }
