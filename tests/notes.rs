@@ -96,7 +96,7 @@ fn notes_round_trip_through_the_sidecar() {
     let (_, en_col, en_block) = find_block(&r, "guide.md", "en", "Tinker builds static sites");
     let pb = places.of(&b).expect("placed");
     assert_eq!((pb.column, pb.block, pb.fit), (Some(en_col), Some(en_block), Fit::Exact));
-    assert_eq!(places.in_cell(doc, pa.row.expect("row"), col), [a.id.clone()]);
+    assert_eq!(places.in_cell(doc, pa.row.expect("row"), col), std::slice::from_ref(&a.id));
 }
 
 #[test]

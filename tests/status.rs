@@ -531,7 +531,7 @@ mod window {
 
     fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
         let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
-        let mut h = Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
+        let mut h = Harness::builder().with_size([1400.0, 640.0]).with_max_steps(16).build_ui_state(
             |ui, app: &mut SynopticApp| {
                 let ctx = ui.ctx().clone();
                 app.logic_step(&ctx);
