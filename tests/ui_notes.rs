@@ -14,9 +14,11 @@ use synoptic::notes::{Category, NoteSeverity};
 use synoptic::ui::picker::FixedPicker;
 use synoptic::ui::{Settings, SynopticApp};
 
-fn harness(folder: PathBuf) -> Harness<'static, SynopticApp> {
+fn harness(folder: PathBuf, export_to: Option<PathBuf>) -> Harness<'static, SynopticApp> {
     let settings = Settings { author: "Ana Reviewer".to_owned(), ..Settings::default() };
-    let app = SynopticApp::new(settings, Box::new(FixedPicker::new(Some(folder))));
+    let mut picker = FixedPicker::new(Some(folder));
+    picker.save_to = export_to;
+    let app = SynopticApp::new(settings, Box::new(picker));
     Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
         |ui, app: &mut SynopticApp| {
             let ctx = ui.ctx().clone();
@@ -28,7 +30,11 @@ fn harness(folder: PathBuf) -> Harness<'static, SynopticApp> {
 }
 
 fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
-    let mut h = harness(folder);
+    open_exporting_to(folder, None)
+}
+
+fn open_exporting_to(folder: PathBuf, export_to: Option<PathBuf>) -> Harness<'static, SynopticApp> {
+    let mut h = harness(folder, export_to);
     h.get_by_label("Open folder…").click();
     h.run_ok();
     let start = Instant::now();
@@ -109,4 +115,25 @@ fn a_finding_becomes_a_prefilled_note_in_one_click() {
     h.get_by_label("Save").click();
     h.run_ok();
     assert_eq!(h.state().notes().map(|n| n.book().len()), Some(1));
+}
+
+#[test]
+fn notes_are_exported_from_the_window() {
+    let (tmp, folder) = common::copy_fixture("gap");
+    let out = tmp.path().join("review.csv");
+    let mut h = open_exporting_to(folder, Some(out.clone()));
+    h.get_all_by_label("Note").next().expect("a Note button").click();
+    h.run_ok();
+    h.get_by_label("Save").click();
+    h.run_ok();
+    h.get_by_label("Export notes...").click();
+    h.run_ok();
+    assert_eq!(h.state().error(), None);
+    let bytes = std::fs::read(&out).expect("the export was written");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(reader.headers().expect("header").len(), 13);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][11], "Ana Reviewer");
+    h.get_by_label_contains("Exported 1 notes and the scorecard to");
 }
