@@ -25,5 +25,6 @@ pub mod skeleton;
 pub mod status;
 pub mod text;
 pub mod ui;
+pub mod watch;
 
 pub use error::{Error, Result};

@@ -288,9 +288,16 @@ fn a_read_only_folder_saves_notes_in_the_data_directory() {
     let copy = std::fs::read_to_string(side.path()).expect("copy");
     assert!(copy.contains(&format!("folder = \"{}\"", folder.display())), "{copy}");
     // Next time the folder is opened, the notes come back, and the reviewer is told where from.
-    let again = Sidecar::open(&folder, Some(&data));
-    assert_eq!(again.book.to_vec(), vec![note]);
+    let mut again = Sidecar::open(&folder, Some(&data));
+    assert_eq!(again.book.to_vec(), vec![note.clone()]);
     assert!(again.warnings[0].contains("while this folder could not be written"), "{}", again.warnings[0]);
+    assert!(again.unsaved, "the notes are not in the folder yet");
+    // The folder takes writes again: the notes move into it and the data-directory copy goes.
+    again.sidecar.save(&mut again.book).expect("save in the folder");
+    assert_eq!(again.sidecar.location(), &Location::Folder);
+    assert_eq!(Sidecar::open(&folder, None).book.to_vec(), vec![note]);
+    assert!(!sidecar::data_copy_path(&data, &folder).exists());
+    assert!(Sidecar::open(&folder, Some(&data)).warnings.is_empty());
 }
 
 fn disk_full(_: &Path, _: &[u8]) -> std::io::Result<()> {

@@ -236,10 +236,7 @@ impl NoteBook {
     /// A notebook holding notes just read from disk (they are the merge base).
     pub fn from_saved(notes: Vec<Note>) -> NoteBook {
         let mut book = NoteBook::default();
-        for n in notes {
-            book.base.insert(n.id.clone(), n.updated.clone());
-            book.notes.insert(n.id.clone(), n);
-        }
+        book.merge_saved(notes);
         book
     }
 
@@ -281,7 +278,8 @@ impl NoteBook {
     /// Merge what another writer saved (`disk`) into this notebook, three-way against the merge base:
     /// notes only here are kept unless they were saved before and someone deleted them since (and
     /// they were not changed here); notes only on disk are taken unless deleted here; when both sides
-    /// have a note, the one updated last wins. The result becomes the new merge base.
+    /// have a note, the one updated last wins. What was read becomes the new merge base; deletions made
+    /// here stay pending until [`NoteBook::mark_saved`].
     pub fn merge_saved(&mut self, disk: Vec<Note>) {
         let disk: BTreeMap<String, Note> = disk.into_iter().map(|n| (n.id.clone(), n)).collect();
         let mut merged = BTreeMap::new();
@@ -305,6 +303,11 @@ impl NoteBook {
             }
         }
         self.notes = merged;
+        self.base = disk.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
+    }
+
+    /// The notebook was written: it is now the merge base, and no deletion is pending.
+    pub fn mark_saved(&mut self) {
         self.deleted.clear();
         self.base = self.notes.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
     }
@@ -366,6 +369,19 @@ pub(crate) mod tests {
         book.upsert(note("3", T2));
         book.merge_saved(vec![note("1", T1)]);
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["3"]);
+    }
+
+    #[test]
+    fn reading_without_writing_keeps_unsaved_notes_and_deletions() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        book.upsert(note("3", T1));
+        book.remove("2");
+        // Another writer's file is read (nothing written here yet): 3 is new here, 2 deleted here.
+        book.merge_saved(vec![note("1", T1), note("2", T1), note("4", T1)]);
+        assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "3", "4"]);
+        // Read again before saving: still nothing lost, the deletion still pending.
+        book.merge_saved(vec![note("1", T1), note("2", T1), note("4", T1)]);
+        assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "3", "4"]);
     }
 
     #[test]

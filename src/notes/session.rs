@@ -55,6 +55,12 @@ impl NoteSession {
             generation: 0,
             saved_at: None,
         };
+        if opened.unsaved {
+            // Notes merged back from the data directory go to the folder at the next autosave.
+            let now = Instant::now();
+            session.dirty_since = Some(now);
+            session.last_change = Some(now);
+        }
         session.refresh(review);
         session
     }
@@ -97,6 +103,26 @@ impl NoteSession {
     pub fn review_changed(&mut self, review: &Review) {
         self.evaluated = Evaluated::of(review);
         self.refresh(review);
+    }
+
+    /// The sidecar changed on disk (another window saved, or a `git pull`): merge it in without writing.
+    pub fn reload_from_disk(&mut self, review: &Review) {
+        match self.sidecar.read_saved() {
+            Ok(disk) => {
+                let before = self.book.to_vec();
+                self.book.merge_saved(disk);
+                if self.book.to_vec() != before {
+                    self.refresh(review);
+                }
+            }
+            // A broken file is left alone; the next save goes beside it.
+            Err(e) => {
+                let warning = e.to_string();
+                if !self.warnings.contains(&warning) {
+                    self.warnings.push(warning);
+                }
+            }
+        }
     }
 
     /// Recompute placements and scores after the notes changed.

@@ -83,6 +83,8 @@ pub struct Sidecar {
     location: Location,
     data_dir: Option<PathBuf>,
     write: WriteFn,
+    /// A data-directory copy whose notes were merged in: removed once they are saved in the folder.
+    merged_copy: Option<PathBuf>,
 }
 
 /// What opening a sidecar found.
@@ -94,6 +96,8 @@ pub struct Opened {
     pub book: NoteBook,
     /// Things the reviewer must be told (an unreadable sidecar left untouched, a data-directory copy).
     pub warnings: Vec<String>,
+    /// Notes were merged in from elsewhere (the data directory) and are not in the sidecar yet.
+    pub unsaved: bool,
 }
 
 impl Sidecar {
@@ -102,16 +106,16 @@ impl Sidecar {
     pub fn open(folder: &Path, data_dir: Option<&Path>) -> Opened {
         let primary = folder.join(FILE_NAME);
         let mut warnings = Vec::new();
-        let mut notes = Vec::new();
+        let mut in_folder = Vec::new();
         let (path, location) = match read(&primary) {
             Ok(found) => {
-                notes.extend(found.unwrap_or_default());
+                in_folder.extend(found.unwrap_or_default());
                 (primary, Location::Folder)
             }
             Err(e) => {
                 let reason = e.to_string();
                 let (path, recovered) = recovered_path(folder);
-                notes.extend(recovered);
+                in_folder.extend(recovered);
                 warnings.push(format!(
                     "{reason}. It is left untouched; new notes are saved in {}.",
                     path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
@@ -126,7 +130,9 @@ impl Sidecar {
             location,
             data_dir: data_dir.map(Path::to_path_buf),
             write: write_atomic,
+            merged_copy: None,
         };
+        let mut in_copy = Vec::new();
         if let Some(copy) = data_copy.filter(|c| c.is_file()) {
             match read(&copy) {
                 Ok(found) => {
@@ -138,19 +144,33 @@ impl Sidecar {
                             copy.display()
                         ));
                     }
-                    notes.extend(found);
+                    in_copy.extend(found);
                     // Until the folder takes a save again, keep using the copy.
                     if matches!(sidecar.location, Location::Folder) && !writable(folder) {
                         sidecar.location = Location::DataDir { reason: "the folder is read-only".into() };
                         sidecar.path = copy;
+                    } else {
+                        sidecar.merged_copy = Some(copy);
                     }
                 }
                 Err(e) => warnings.push(e.to_string()),
             }
         }
-        let mut book = NoteBook::from_saved(Vec::new());
-        book.merge_saved(dedup_newest(notes));
-        Opened { sidecar, book, warnings }
+        // The merge base is the file saves go to; notes from the other place are unsaved additions.
+        let (saved, extra) = if matches!(sidecar.location, Location::DataDir { .. }) {
+            (in_copy, in_folder)
+        } else {
+            (in_folder, in_copy)
+        };
+        let mut book = NoteBook::from_saved(saved);
+        let mut unsaved = false;
+        for note in dedup_newest(extra) {
+            if book.get(&note.id).is_none_or(|n| n.updated < note.updated) {
+                book.upsert(note);
+                unsaved = true;
+            }
+        }
+        Opened { sidecar, book, warnings, unsaved }
     }
 
     /// Replace how bytes are written (tests simulate faults with it).
@@ -167,6 +187,11 @@ impl Sidecar {
     /// Where notes are saved and why.
     pub fn location(&self) -> &Location {
         &self.location
+    }
+
+    /// The notes in the file notes are saved to, as another writer may have left them.
+    pub fn read_saved(&self) -> Result<Vec<Note>> {
+        read(&self.path).map(Option::unwrap_or_default)
     }
 
     /// Save the notebook: under the lock, merge what another writer saved since, write atomically, and
@@ -207,13 +232,19 @@ impl Sidecar {
         self.write_book(book, merged)
     }
 
-    fn write_book(&self, book: &mut NoteBook, merged: NoteBook) -> Result<()> {
+    fn write_book(&mut self, book: &mut NoteBook, merged: NoteBook) -> Result<()> {
         let folder = matches!(self.location, Location::DataDir { .. }).then(|| self.folder.display().to_string());
         let text =
             render(&merged.to_vec(), folder).map_err(|reason| Error::Sidecar { path: self.path.clone(), reason })?;
         (self.write)(&self.path, text.as_bytes())
             .map_err(|source| Error::SidecarWrite { path: self.path.clone(), source })?;
         *book = merged;
+        book.mark_saved();
+        if matches!(self.location, Location::Folder)
+            && let Some(copy) = self.merged_copy.take()
+        {
+            let _ = fs::remove_file(copy);
+        }
         Ok(())
     }
 }
