@@ -82,9 +82,16 @@ pub struct SynopticApp {
     selected_note: Option<String>,
     /// A message that is not an error (an export written).
     notice: Option<String>,
+    /// The watch on the open folder, to reload what changes on disk.
+    watcher: Option<crate::watch::FolderWatcher>,
+    /// The paths of the last successful load (reloaded when they change on disk).
+    loaded_paths: Vec<PathBuf>,
+    /// Documents changed on disk while a load was under way: read them again when it is done.
+    reload_pending: bool,
 }
 
 mod notes;
+mod watching;
 
 /// The status line: what is open, and the details on hover.
 #[derive(Debug, Default)]
@@ -144,6 +151,9 @@ impl SynopticApp {
             selected_cell: None,
             selected_note: None,
             notice: None,
+            watcher: None,
+            loaded_paths: Vec::new(),
+            reload_pending: false,
         }
     }
 
@@ -174,6 +184,9 @@ impl SynopticApp {
     /// Start loading paths in the background.
     pub fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         self.error = None;
+        // The watch belongs to the folder on show; the new one gets its own once loaded.
+        self.watcher = None;
+        self.reload_pending = false;
         self.loader.start(paths, ctx);
     }
 
@@ -232,7 +245,7 @@ impl SynopticApp {
             self.commands.push(Command::Open(dropped));
         }
         if let Some((paths, result)) = self.loader.poll() {
-            self.finish_load(&paths, result);
+            self.finish_load(&paths, result, ctx);
         }
         self.read_shortcuts(ctx);
         for command in std::mem::take(&mut self.commands) {
@@ -242,10 +255,11 @@ impl SynopticApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.autosave_notes(ctx);
+        self.apply_disk_changes(ctx);
         self.screenshot_step(ctx);
     }
 
-    fn finish_load(&mut self, paths: &[PathBuf], result: crate::Result<Review>) {
+    fn finish_load(&mut self, paths: &[PathBuf], result: crate::Result<Review>, ctx: &egui::Context) {
         match result {
             Ok(review) if review.corpus.documents.is_empty() => {
                 let failed: Vec<String> =
@@ -257,17 +271,31 @@ impl SynopticApp {
             Ok(review) => {
                 let folder = review.corpus.root.clone();
                 let remembered = self.settings.last_document.clone();
+                let reloaded = self.review.as_ref().is_some_and(|r| r.corpus.root == folder);
+                let top_row = self.top_row();
                 self.status = Status::of(&review);
                 self.open_notes(&review);
                 self.review = Some(Arc::new(review));
                 if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {
                     self.settings.remember_folder(&paths[0]);
                 }
-                self.problems.reset();
+                if reloaded {
+                    self.problems.invalidate();
+                } else {
+                    self.problems.reset();
+                    self.status_view.reset();
+                }
                 self.find.reset();
-                self.status_view.reset();
                 let doc = self.review().and_then(|r| remembered.and_then(|n| r.document_index(&n))).unwrap_or(0);
                 self.select_document(doc);
+                if reloaded {
+                    // The same folder read again after a change on disk: stay where the reviewer was.
+                    self.panes.scroll_to_row(top_row);
+                }
+                if self.watcher.is_none() {
+                    self.watch_folder(&folder, ctx);
+                }
+                self.loaded_paths = paths.to_vec();
             }
             Err(crate::Error::Cancelled) => self.error = Some("Loading was cancelled.".to_owned()),
             Err(e) => self.error = Some(format!("Could not open: {e}")), // the error names the path
