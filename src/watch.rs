@@ -129,7 +129,8 @@ mod tests {
         std::fs::write(tmp.path().join(sidecar::FILE_NAME), "schema = 1\n").expect("write");
         let start = Instant::now();
         let mut seen = Changes::default();
-        while start.elapsed() < Duration::from_secs(10) && !(seen.notes && !seen.documents.is_empty()) {
+        let done = |s: &Changes| s.notes && !s.documents.is_empty();
+        while start.elapsed() < Duration::from_secs(10) && !done(&seen) {
             std::thread::sleep(Duration::from_millis(50));
             if let Some(c) = watcher.poll(Instant::now()) {
                 seen.documents.extend(c.documents);
