@@ -327,38 +327,97 @@ fn a_failed_write_keeps_the_old_sidecar_and_the_unsaved_notes() {
 }
 
 const LOOP_DIR: &str = "SYNOPTIC_TEST_SAVE_LOOP_DIR";
+const LOOP_PATH: &str = "SYNOPTIC_TEST_SAVE_LOOP_PATH";
 
-/// Saves notes one by one and prints each id once it is saved. Run alone, it checks 30 saves; the kill
-/// test below runs it as a child process in a folder of its own and kills it mid-loop.
+/// The three places a save can go: the folder, beside an unreadable sidecar, the data directory.
+#[derive(Clone, Copy, Debug)]
+enum SavePath {
+    Folder,
+    Beside,
+    DataDir,
+}
+
+impl SavePath {
+    fn name(self) -> &'static str {
+        match self {
+            SavePath::Folder => "folder",
+            SavePath::Beside => "beside",
+            SavePath::DataDir => "datadir",
+        }
+    }
+
+    /// Prepare `folder` for this path and open its sidecar.
+    fn open(self, folder: &Path) -> Sidecar {
+        let data = folder.join("data");
+        match self {
+            SavePath::Folder => Sidecar::open(folder, None).sidecar,
+            SavePath::Beside => {
+                if !folder.join(FILE_NAME).exists() {
+                    std::fs::write(folder.join(FILE_NAME), "not = [toml").expect("write");
+                }
+                Sidecar::open(folder, None).sidecar
+            }
+            SavePath::DataDir => Sidecar::open(folder, Some(&data)).sidecar.with_writer(read_only_folder),
+        }
+    }
+
+    /// Where this path's saves end up.
+    fn file(self, folder: &Path) -> PathBuf {
+        match self {
+            SavePath::Folder => folder.join(FILE_NAME),
+            SavePath::Beside => folder.join(RECOVERED_NAME),
+            SavePath::DataDir => sidecar::data_copy_path(&folder.join("data"), folder),
+        }
+    }
+}
+
+/// Saves notes one by one and prints each id once it is saved. Run alone, it checks 30 saves on each
+/// save path; the kill test below runs it as a child process in a folder of its own and kills it mid-loop.
 #[test]
 fn saves_in_a_loop() {
-    let (tmp, child_folder) = match std::env::var_os(LOOP_DIR) {
-        Some(dir) => (None, PathBuf::from(dir)),
-        None => {
-            let tmp = tempfile::tempdir().expect("tempdir");
-            let dir = tmp.path().to_path_buf();
-            (Some(tmp), dir)
-        }
-    };
-    let rounds = if tmp.is_some() { 30 } else { 100_000 };
-    let mut opened = Sidecar::open(&child_folder, None);
+    if let Some(dir) = std::env::var_os(LOOP_DIR) {
+        let path = match std::env::var(LOOP_PATH).as_deref() {
+            Ok("beside") => SavePath::Beside,
+            Ok("datadir") => SavePath::DataDir,
+            _ => SavePath::Folder,
+        };
+        save_loop(&PathBuf::from(dir), path, 100_000);
+        return;
+    }
+    for path in [SavePath::Folder, SavePath::Beside, SavePath::DataDir] {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        save_loop(tmp.path(), path, 30);
+        let text = std::fs::read_to_string(path.file(tmp.path())).expect("saved");
+        assert_eq!(sidecar::parse(&text, Path::new("s")).expect("parse").len(), 30, "{path:?}");
+    }
+}
+
+fn save_loop(folder: &Path, path: SavePath, rounds: usize) {
+    let mut side = path.open(folder);
+    let mut book = NoteBook::default();
     for n in 0..rounds {
         let note = plain_note(n);
         let id = note.id.clone();
-        opened.book.upsert(note);
-        opened.sidecar.save(&mut opened.book).expect("save");
+        book.upsert(note);
+        side.save(&mut book).expect("save");
         println!("saved {id}");
     }
-    assert_eq!(Sidecar::open(&child_folder, None).book.len(), rounds);
 }
 
 #[test]
 fn a_kill_during_saves_leaves_a_sidecar_with_every_saved_note() {
-    for kill_after in [3, 17, 40] {
+    for (path, kill_after) in [
+        (SavePath::Folder, 3),
+        (SavePath::Folder, 17),
+        (SavePath::Folder, 40),
+        (SavePath::Beside, 11),
+        (SavePath::DataDir, 23),
+    ] {
         let tmp = tempfile::tempdir().expect("tempdir");
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
             .args(["--exact", "saves_in_a_loop", "--nocapture", "--test-threads=1"])
             .env(LOOP_DIR, tmp.path())
+            .env(LOOP_PATH, path.name())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -375,11 +434,45 @@ fn a_kill_during_saves_leaves_a_sidecar_with_every_saved_note() {
         // Ids printed after the kill signal was sent were saved too.
         saved.extend(lines.map_while(Result::ok).filter_map(|l| l.strip_prefix("saved ").map(str::to_owned)));
         child.wait().expect("wait");
-        let text = std::fs::read_to_string(tmp.path().join(FILE_NAME)).expect("a sidecar");
+        let text = std::fs::read_to_string(path.file(tmp.path())).expect("a sidecar");
         let notes = sidecar::parse(&text, Path::new("sidecar")).expect("the sidecar parses after a kill");
         let on_disk: Vec<&str> = notes.iter().map(|n| n.id.as_str()).collect();
         for id in &saved {
-            assert!(on_disk.contains(&id.as_str()), "note {id} was saved before the kill but is missing");
+            assert!(on_disk.contains(&id.as_str()), "{path:?}: note {id} was saved before the kill but is missing");
+        }
+        if let SavePath::Beside = path {
+            assert_eq!(std::fs::read_to_string(tmp.path().join(FILE_NAME)).expect("original"), "not = [toml");
         }
     }
+}
+
+#[test]
+fn paths_inside_a_sidecar_never_lead_outside_the_folder() {
+    let (tmp, folder) = copy_fixture("clean");
+    let hostile = "schema = 1\n[[note]]\nid = \"1\"\ndocument = \"../../outside.md\"\nlocale = \"de\"\nfile = \"../../../etc/passwd\"\nsection = \"../x\"\nblock = 99999999\nfingerprint = \"x\"\nquote = \"\"\ntext = \"t\"\ncategory = \"style\"\nseverity = \"minor\"\nstatus = \"open\"\ncreated = \"2026\"\nupdated = \"2026\"\n";
+    std::fs::write(folder.join(FILE_NAME), hostile).expect("write");
+    let before: Vec<PathBuf> = walk(tmp.path());
+    let r = review(&folder);
+    let mut opened = Sidecar::open(&folder, Some(&tmp.path().join("data")));
+    let places = Placements::compute(&r, &opened.book);
+    assert_eq!(places.by_id.get("1").map(|p| (p.doc, p.fit)), Some((None, Fit::Outdated)));
+    let rows = synoptic::export::collect(&r, &opened.book).notes;
+    assert_eq!((rows[0].line, rows[0].outdated), (None, true));
+    opened.book.upsert(plain_note(2));
+    opened.sidecar.save(&mut opened.book).expect("save");
+    assert_eq!(walk(tmp.path()), before, "only the sidecar itself was rewritten");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
 }
