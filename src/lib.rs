@@ -19,6 +19,7 @@ pub mod review;
 pub mod sample;
 pub mod skeleton;
 pub mod text;
+#[cfg(feature = "ui")]
 pub mod ui;
 
 pub use error::{Error, Result};

@@ -85,8 +85,19 @@ impl Review {
             Some(p) => Glossary::load(p)?,
             None => Glossary::default(),
         };
+        let mut review = Review::from_corpus(corpus, source, &glossary, &config);
+        if progress.is_cancelled() {
+            return Err(crate::Error::Cancelled);
+        }
+        review.glossary = glossary_path;
+        Ok(review)
+    }
+
+    /// Run every check on a loaded corpus (from disk or [`Corpus::from_memory`]) with a source locale, a
+    /// glossary and a configuration already in hand. Reads nothing.
+    pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
         let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
-            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, &glossary)).collect();
+            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, glossary)).collect();
         let mut findings = input_findings(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
@@ -98,9 +109,6 @@ impl Review {
             .or_else(|| Locale::parse("en").filter(|en| corpus.files.iter().any(|f| f.locale.same_language(en))));
         findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
         apply_severities(&mut findings, &config.severity);
-        if progress.is_cancelled() {
-            return Err(crate::Error::Cancelled);
-        }
         findings.sort_by(|a, b| {
             (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
                 &b.document,
@@ -112,7 +120,7 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review { corpus, documents, findings, glossary: glossary_path, source, summaries })
+        Review { corpus, documents, findings, glossary: None, source, summaries }
     }
 
     /// The index of a document by name.
