@@ -20,6 +20,11 @@ const LOCALE_KEYS: &[&str] = &["ms.contentlocale", "lang", "language", "locale",
 /// largest real documentation pages are well under 1 MB; a file this big is a dump, not an article.
 pub const MAX_FILE_BYTES: u64 = 20 << 20;
 
+/// The finding id of a file or folder that could not be read.
+const UNREADABLE: &str = "input.unreadable";
+/// The finding id of a file above [`MAX_FILE_BYTES`].
+const TOO_LARGE: &str = "input.too-large";
+
 /// The most Markdown files read from one folder; the rest are reported as skipped.
 pub const MAX_FILES: usize = 100_000;
 
@@ -80,6 +85,9 @@ pub struct SourceFile {
 /// A file that could not be loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LoadProblem {
+    /// The finding it becomes: `input.encoding` (not text), `input.unreadable` (could not be read or
+    /// listed), `input.too-large` (above [`MAX_FILE_BYTES`]).
+    pub id: &'static str,
     /// The path relative to the opened folder.
     pub rel: String,
     /// Why it could not be loaded.
@@ -162,12 +170,24 @@ impl Corpus {
 
     /// [`Corpus::load`], counting files read in `progress` and stopping when it is cancelled.
     pub fn load_with_progress(paths: &[PathBuf], options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
+        Corpus::read_listed(Corpus::list(paths)?, options, progress)
+    }
+
+    /// The first half of a load: walk `paths` and list the Markdown files, reading none of them.
+    pub fn list(paths: &[PathBuf]) -> Result<Listing> {
         let root = common_root(paths)?;
-        let Listing { candidates, all, problems: listing_problems, skipped: listing_skipped } =
-            list_candidates(paths, &root);
-        if candidates.is_empty() && listing_problems.is_empty() {
+        let listing = list_candidates(paths, &root);
+        if listing.candidates.is_empty() && listing.problems.is_empty() {
             return Err(Error::EmptyFolder(root));
         }
+        Ok(listing)
+    }
+
+    /// The second half of a load: read, decode and group the listed files. A file that changed since
+    /// the listing (removed, replaced by a folder, grown past the limit, made unreadable) becomes a
+    /// problem like any unreadable file; the rest loads.
+    pub fn read_listed(listing: Listing, options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
+        let Listing { root, candidates, all, problems, skipped } = listing;
         progress.total.store(candidates.len(), Ordering::Relaxed);
         let loaded: Vec<Option<Loaded>> = candidates
             .par_iter()
@@ -185,9 +205,9 @@ impl Corpus {
         }
         let existing = all.iter().map(|p| relative(p, &root)).collect();
         let mut corpus = Corpus::assemble(root, existing, loaded.into_iter().flatten(), options);
-        corpus.problems.extend(listing_problems);
+        corpus.problems.extend(problems);
         corpus.problems.sort_by(|a, b| a.rel.cmp(&b.rel));
-        corpus.skipped.extend(listing_skipped);
+        corpus.skipped.extend(skipped);
         corpus.skipped.sort();
         if corpus.files.is_empty() && corpus.problems.is_empty() {
             return Err(Error::EmptyFolder(corpus.root));
@@ -290,9 +310,11 @@ fn is_markdown_name(path: &Path) -> bool {
     matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
 }
 
-/// What walking the opened paths found: the Markdown candidates to read, every path seen (for link
-/// resolution), the entries that could not be walked, and the entries passed over on purpose.
-struct Listing {
+/// What walking the opened paths found, before any file is read: the Markdown candidates, every path seen
+/// (for link resolution), the entries that could not be walked, and the entries passed over on purpose.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    root: PathBuf,
     candidates: Vec<PathBuf>,
     all: Vec<PathBuf>,
     problems: Vec<LoadProblem>,
@@ -304,7 +326,13 @@ struct Listing {
 /// could leave the folder or loop) and are reported as skipped; candidates beyond [`MAX_FILES`] are
 /// reported as skipped too.
 fn list_candidates(paths: &[PathBuf], root: &Path) -> Listing {
-    let mut listing = Listing { candidates: Vec::new(), all: Vec::new(), problems: Vec::new(), skipped: Vec::new() };
+    let mut listing = Listing {
+        root: root.to_path_buf(),
+        candidates: Vec::new(),
+        all: Vec::new(),
+        problems: Vec::new(),
+        skipped: Vec::new(),
+    };
     for p in paths {
         if p.is_file() {
             listing.candidates.push(p.clone());
@@ -328,6 +356,13 @@ fn list_candidates(paths: &[PathBuf], root: &Path) -> Listing {
         }
     }
     listing
+}
+
+impl Listing {
+    /// The Markdown files to read, sorted.
+    pub fn candidates(&self) -> &[PathBuf] {
+        &self.candidates
+    }
 }
 
 fn list_entry(entry: &ignore::DirEntry, root: &Path, listing: &mut Listing) {
@@ -364,7 +399,8 @@ fn walk_problem(error: &ignore::Error, root: &Path) -> LoadProblem {
         }
     }
     let rel = path_of(error).map(|p| relative(p, root)).unwrap_or_default();
-    LoadProblem { rel, reason: format!("cannot list: {}", plain_io_message(&error.to_string())), line: 1 }
+    let reason = format!("cannot list: {}", plain_io_message(&error.to_string()));
+    LoadProblem { id: UNREADABLE, rel, reason, line: 1 }
 }
 
 /// An I/O message without the path the walker prefixes (the problem names the path already).
@@ -381,30 +417,26 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
     let rel = relative(path, root);
     match read_limited(path) {
         Ok(bytes) => load_bytes(path.to_path_buf(), rel, bytes),
-        Err(reason) => Loaded::Problem(LoadProblem { rel, reason, line: 1 }),
+        Err((id, reason)) => Loaded::Problem(LoadProblem { id, rel, reason, line: 1 }),
     }
 }
 
 /// Read a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading and again while
-/// reading (the file may grow between listing and reading); the error is the reason, ready to show.
-fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
+/// reading (the file may grow between listing and reading); the error is the finding id and the reason.
+fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (&'static str, String)> {
     use std::io::Read;
     let too_large = |size: u64| {
-        format!(
-            "{} MB is larger than the limit of {} MB per file; split the file",
-            size.div_ceil(1 << 20),
-            MAX_FILE_BYTES >> 20
-        )
+        let mb = size.div_ceil(1 << 20);
+        (TOO_LARGE, format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20))
     };
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {}", plain_io_message(&e.to_string())))?;
+    let unreadable = |e: std::io::Error| (UNREADABLE, format!("cannot read: {}", plain_io_message(&e.to_string())));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", plain_io_message(&e.to_string())))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -420,7 +452,7 @@ fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>) -> Loaded {
                 text::DecodeError::InvalidUtf8 { line, .. } => line,
                 _ => 1,
             };
-            return Loaded::Problem(LoadProblem { rel, reason: e.to_string(), line });
+            return Loaded::Problem(LoadProblem { id: "input.encoding", rel, reason: e.to_string(), line });
         }
     };
     let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));

@@ -211,11 +211,12 @@ fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (Revie
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 
-/// `input.encoding` for files that could not be decoded, `input.locale` for files of unknown locale.
+/// `input.encoding`, `input.unreadable` or `input.too-large` for files that could not be loaded,
+/// `input.locale` for files of unknown locale.
 fn input_findings(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &corpus.problems {
-        out.push(input_finding("input.encoding", "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
+        out.push(input_finding(p.id, "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
     }
     for f in corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Unknown) {
         let message =

@@ -99,26 +99,24 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
     char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::InvalidUtf16)
 }
 
-/// Text in UTF-16 without a byte-order mark has a NUL in every other byte wherever it is ASCII (Markdown
-/// always has some: spaces, line ends, `#`). Bytes whose NULs fall on one side only, for at least a
-/// quarter of the units, are decoded as UTF-16 of that order; anything else with NULs is binary, and so is
-/// a decoding that yields control characters.
+/// Text in UTF-16 without a byte-order mark: Markdown always has spaces and line ends, even in Cyrillic or
+/// Japanese, and they come out as spaces and line ends only when the bytes are read in their true order
+/// (read the other way, `\n\0` is U+0A00). So both orders are tried, a decoding with control characters
+/// is refused, and the order that yields the most spaces and line ends wins; none at all means binary.
 fn decode_utf16_without_bom(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    let units = bytes.len() / 2;
-    let nuls_at = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
-    let (even, odd) = (nuls_at(0), nuls_at(1));
-    let one_sided = |many: usize, few: usize| units >= 2 && many * 4 >= units && few * 20 <= many;
-    let (text, encoding) = if one_sided(odd, even) {
-        (decode_utf16(bytes, u16::from_le_bytes)?, Encoding::Utf16LeNoBom)
-    } else if one_sided(even, odd) {
-        (decode_utf16(bytes, u16::from_be_bytes)?, Encoding::Utf16BeNoBom)
-    } else {
-        return Err(DecodeError::Binary);
+    let plausible = |word: fn([u8; 2]) -> u16, encoding: Encoding| {
+        let text = decode_utf16(bytes, word).ok()?;
+        let control = text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        let blanks = text.chars().filter(|c| matches!(c, ' ' | '\n')).count();
+        (!control && blanks > 0).then_some((blanks, text, encoding))
     };
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-        return Err(DecodeError::Binary);
-    }
-    Ok((text, encoding))
+    let le = plausible(u16::from_le_bytes, Encoding::Utf16LeNoBom);
+    let be = plausible(u16::from_be_bytes, Encoding::Utf16BeNoBom);
+    let best = match (le, be) {
+        (Some(le), Some(be)) => Some(if be.0 > le.0 { be } else { le }),
+        (le, be) => le.or(be),
+    };
+    best.map(|(_, text, encoding)| (text, encoding)).ok_or(DecodeError::Binary)
 }
 
 fn normalize_newlines(text: String) -> String {
@@ -215,10 +213,14 @@ mod tests {
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(decode(&le), Ok((text.to_owned(), Encoding::Utf16LeNoBom)));
         assert_eq!(decode_owned(be), Ok((text.to_owned(), Encoding::Utf16BeNoBom)));
+        let ja = "# ガイド\n\n最初にこれを読んでください。\n";
+        let ja_le: Vec<u8> = ja.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&ja_le), Ok((ja.to_owned(), Encoding::Utf16LeNoBom)));
+        // Without a BOM nothing says the bytes were meant as UTF-16: an odd length, control characters
+        // or no space and no line end in either byte order make them binary.
         let mut odd = le.clone();
         odd.push(b'#');
-        assert_eq!(decode(&odd), Err(DecodeError::InvalidUtf16));
-        // NULs on both sides, or decoding to control characters: binary, not text.
+        assert_eq!(decode(&odd), Err(DecodeError::Binary));
         assert_eq!(decode(b"\x00\x00\x00\x00abcd"), Err(DecodeError::Binary));
         assert_eq!(decode(&[0x01, 0x00, 0x02, 0x00, 0x41, 0x00]), Err(DecodeError::Binary));
     }
