@@ -62,7 +62,10 @@ fn the_base_folder_has_only_the_planted_finding() {
 fn invalid_utf8_is_reported_with_its_line_and_the_rest_is_checked() {
     let tmp = folder(&[("de/broken.md", b"# Kaputt\n\nText \xc3\x28 hier\n")]);
     let r = review(tmp.path());
-    assert_eq!(problems(&r), vec![("de/broken.md", "input.encoding", "invalid UTF-8 at byte 15 (line 3); save the file as UTF-8")]);
+    assert_eq!(
+        problems(&r),
+        vec![("de/broken.md", "input.encoding", "invalid UTF-8 at byte 15 (line 3); save the file as UTF-8")]
+    );
     assert_eq!(found(&r), vec![("input.encoding", "", "de/broken.md", 3), PLANTED]);
 }
 
@@ -77,7 +80,8 @@ fn utf16_with_and_without_a_bom_loads() {
     };
     let fr = "# Guide\n\nLisez ceci d'abord, puis suivez les étapes.\n\n## Installation\n\nLancez l'installateur.\n";
     let es = "# Guía\n\nLea esto primero y siga los pasos.\n\n## Instalación\n\nEjecute el instalador.\n";
-    let ja = "# ガイド\n\n最初にこれを読んでから手順に従ってください。\n\n## セットアップ\n\nインストーラーを実行します。\n";
+    let ja =
+        "# ガイド\n\n最初にこれを読んでから手順に従ってください。\n\n## セットアップ\n\nインストーラーを実行します。\n";
     let ru = "# Руководство\n\nСначала прочтите это, затем выполните шаги.\n\n## Установка\n\nЗапустите установщик.\n";
     let tmp = folder(&[
         ("fr/guide.md", &utf16(fr, Some([0xFF, 0xFE]), true)),
@@ -207,7 +211,11 @@ fn files_changed_between_listing_and_reading_become_problems() {
     fs::remove_file(tmp.path().join("de/removed.md")).expect("rm");
     fs::remove_file(tmp.path().join("de/now-a-folder.md")).expect("rm");
     fs::create_dir(tmp.path().join("de/now-a-folder.md")).expect("mkdir");
-    fs::File::options().write(true).open(tmp.path().join("de/grown.md")).and_then(|f| f.set_len(MAX_FILE_BYTES + (5 << 20))).expect("grow");
+    fs::File::options()
+        .write(true)
+        .open(tmp.path().join("de/grown.md"))
+        .and_then(|f| f.set_len(MAX_FILE_BYTES + (5 << 20)))
+        .expect("grow");
     fs::write(tmp.path().join("de/now-binary.md"), b"\x00\x01\x02\x03\x00\x00").expect("write");
     let corpus = Corpus::read_listed(listing, &LoadOptions::default(), &Progress::default()).expect("read");
     let problems: Vec<(&str, &str, &str)> =
@@ -235,7 +243,16 @@ fn fifty_thousand_files_load_with_the_right_counts() {
         fs::write(&p, text).expect("write");
         p
     };
-    let pages = [("en", page("en", EN)), ("de", page("de", "# Anleitung\n\nLesen Sie dies zuerst.\n\n## Einrichtung\n\nStarten Sie das Installationsprogramm.\n"))];
+    let pages = [
+        ("en", page("en", EN)),
+        (
+            "de",
+            page(
+                "de",
+                "# Anleitung\n\nLesen Sie dies zuerst.\n\n## Einrichtung\n\nStarten Sie das Installationsprogramm.\n",
+            ),
+        ),
+    ];
     let tmp = tempfile::tempdir_in(originals.path()).expect("tempdir");
     for (locale, original) in &pages {
         for chunk in 0..50 {
@@ -252,4 +269,86 @@ fn fifty_thousand_files_load_with_the_right_counts() {
     assert!(r.corpus.documents.iter().all(|d| d.files.len() == 2 && d.source == Some(d.files[0])));
     assert_eq!((problems(&r), skipped(&r)), (vec![], vec![]));
     assert_eq!(found(&r), vec![]);
+}
+
+#[cfg(unix)]
+/// A folder whose paths have spaces and non-ASCII names, with a planted finding, an undecodable file and
+/// a symbolic link, checked by the `synoptic` binary.
+fn non_ascii_folder() -> tempfile::TempDir {
+    let name = "Guía de inicio/über uns ✓.md";
+    let tmp = folder(&[]);
+    write(tmp.path(), &format!("en/{name}"), EN.as_bytes());
+    write(tmp.path(), &format!("de/{name}"), DE.as_bytes());
+    write(tmp.path(), "de/kaputt ü.md", b"# Kaputt\n\n\xff\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("kaputt ü.md", tmp.path().join("de/verknüpft 日本.md")).expect("symlink");
+    tmp
+}
+
+#[cfg(unix)]
+fn synoptic() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("synoptic").expect("the binary is built")
+}
+
+#[cfg(unix)]
+#[test]
+fn non_ascii_paths_and_spaces_in_the_human_report() {
+    let tmp = non_ascii_folder();
+    let out = synoptic().arg("check").arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    let expected = "\
+(files in no document)
+  -
+    de/kaputt ü.md:3:1 input.encoding error: invalid UTF-8 at byte 10 (line 3); save the file as UTF-8: not loaded
+
+Guía de inicio/über uns ✓.md
+  de
+    de/Guía de inicio/über uns ✓.md:3:57 structure.missing warning: section 'Setup' of en is missing here (en/Guía de inicio/über uns ✓.md line 5)
+
+guide.md
+  de
+    de/guide.md:3:57 structure.missing warning: section 'Setup' of en is missing here (en/guide.md line 5)
+
+skipped de/verknüpft 日本.md: a symbolic link; links are not followed (open the target)
+
+id                   -   de  total
+input.encoding       1    .      1
+structure.missing    .    2      2
+
+3 findings (1 error, 2 warnings, 0 info) in 2 documents, 4 files, 2 locales
+";
+    assert_eq!(text, expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn non_ascii_paths_and_spaces_in_the_json_report() {
+    let tmp = non_ascii_folder();
+    let out = synoptic().arg("check").arg(tmp.path()).args(["--format", "json"]).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let name = "Guía de inicio/über uns ✓.md";
+    assert_eq!(v["documents"][0]["name"], name);
+    let files: Vec<&str> =
+        v["documents"][0]["files"].as_array().expect("files").iter().filter_map(|f| f["file"].as_str()).collect();
+    assert_eq!(files, vec![format!("en/{name}"), format!("de/{name}")]);
+    let findings: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| Some((f["id"].as_str()?, f["file"].as_str()?)))
+        .collect();
+    let planted = format!("de/{name}");
+    assert_eq!(
+        findings,
+        vec![
+            ("input.encoding", "de/kaputt ü.md"),
+            ("structure.missing", planted.as_str()),
+            ("structure.missing", "de/guide.md")
+        ]
+    );
+    assert_eq!(v["findings"][1]["message"], format!("section 'Setup' of en is missing here (en/{name} line 5)"));
+    assert_eq!(
+        v["skipped"],
+        serde_json::json!([{"file": "de/verknüpft 日本.md", "reason": "a symbolic link; links are not followed (open the target)"}])
+    );
 }
