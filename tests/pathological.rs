@@ -98,3 +98,16 @@ fn thousands_of_unclosed_strong_and_brackets() {
     assert_eq!(para(&images), (BlockKind::Paragraph, 0, None));
     assert_eq!(found(&review(&stars, &links)), vec![("link.malformed", "en", 3)]);
 }
+
+#[test]
+fn twenty_thousand_distinct_missing_link_targets() {
+    // Each target once per locale: told once, as the shared finding, however many there are (matching
+    // each link to its missing target was a scan of all of them, quadratic on such a file).
+    let links = |word: &str| (0..20_000).map(|i| format!("{word} [{i}](page-{i}.md)\n\n")).collect::<String>();
+    let r = review(&format!("# Title\n\n{}", links("See")), &format!("# Titel\n\n{}", links("Siehe")));
+    assert_eq!(found(&r), vec![("link.missing-file", "*", 3)]);
+    assert_eq!(
+        r.findings[0].message,
+        "20000 relative link target(s) are missing in every locale that links them — probably outside the opened folder: page-0.md, page-1.md, page-10.md, …"
+    );
+}
