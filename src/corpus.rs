@@ -2,6 +2,10 @@
 //! finding its locale and saying how, and grouping the files into documents — one article in N locales —
 //! with zero configuration for flat, Hugo-style (`content/<lang>/`), tldr-style (`pages.<lang>/`) and
 //! suffix-style (`guide.fr.md`) layouts.
+//!
+//! Nothing in a folder aborts a load: an entry that cannot be listed or read, a file that is not text, is
+//! larger than [`MAX_FILE_BYTES`] or changed after the listing becomes a [`LoadProblem`]; symbolic links
+//! and files beyond [`MAX_FILES`] are skipped with their reason.
 
 use crate::error::{Error, Result};
 use crate::locale::{self, Locale};
@@ -349,13 +353,19 @@ fn list_candidates(paths: &[PathBuf], root: &Path) -> Listing {
     }
     listing.candidates.sort();
     listing.candidates.dedup();
-    if listing.candidates.len() > MAX_FILES {
-        for extra in listing.candidates.split_off(MAX_FILES) {
-            let why = format!("beyond the limit of {MAX_FILES} Markdown files per folder; open a subfolder");
-            listing.skipped.push((relative(&extra, root), why));
-        }
-    }
+    keep_at_most(&mut listing, MAX_FILES);
     listing
+}
+
+/// Keep the first `limit` candidates in path order; the rest are skipped, each with the reason.
+fn keep_at_most(listing: &mut Listing, limit: usize) {
+    if listing.candidates.len() <= limit {
+        return;
+    }
+    for extra in listing.candidates.split_off(limit) {
+        let why = format!("beyond the limit of {limit} Markdown files per folder; open a subfolder");
+        listing.skipped.push((relative(&extra, &listing.root), why));
+    }
 }
 
 impl Listing {
@@ -925,6 +935,22 @@ mod tests {
         assert_eq!(c.files.len(), 2);
         let problems: Vec<_> = c.problems.iter().map(|p| (p.rel.as_str(), p.line)).collect();
         assert_eq!(problems, vec![("de/b.md", 3), ("de/c.md", 1)]);
+    }
+
+    #[test]
+    fn files_beyond_the_file_limit_are_skipped_each_with_the_reason() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for name in ["a.md", "b.md", "c.md", "d.md"] {
+            write(tmp.path(), name, EN);
+        }
+        let mut listing = Corpus::list(&[tmp.path().to_path_buf()]).expect("list");
+        keep_at_most(&mut listing, 2);
+        let kept: Vec<String> = listing.candidates().iter().map(|p| relative(p, tmp.path())).collect();
+        assert_eq!(kept, vec!["a.md", "b.md"]);
+        let why = "beyond the limit of 2 Markdown files per folder; open a subfolder".to_owned();
+        assert_eq!(listing.skipped, vec![("c.md".to_owned(), why.clone()), ("d.md".to_owned(), why)]);
+        let corpus = Corpus::read_listed(listing, &LoadOptions::default(), &Progress::default()).expect("read");
+        assert_eq!((corpus.files.len(), corpus.skipped.len()), (2, 2));
     }
 
     #[test]

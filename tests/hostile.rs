@@ -122,6 +122,8 @@ fn a_file_above_the_size_limit_is_refused_and_one_just_below_loads() {
     // Sparse: no disk space is used, and the size is refused before a byte is read.
     let huge = fs::File::create(tmp.path().join("de/huge.md")).expect("create");
     huge.set_len(MAX_FILE_BYTES + 1).expect("set_len");
+    let dump = fs::File::create(tmp.path().join("de/dump.md")).expect("create");
+    dump.set_len(100 << 20).expect("set_len");
     // Just below the limit: a real Markdown file (one long code block, quick to parse even unoptimised).
     let line = format!("{}\n", "x".repeat(1023));
     let lines = (MAX_FILE_BYTES as usize - 64) / line.len();
@@ -131,12 +133,18 @@ fn a_file_above_the_size_limit_is_refused_and_one_just_below_loads() {
     let r = review(tmp.path());
     assert_eq!(
         problems(&r),
-        vec![("de/huge.md", "input.too-large", "21 MB is larger than the limit of 20 MB per file; split the file")]
+        vec![
+            ("de/dump.md", "input.too-large", "100 MB is larger than the limit of 20 MB per file; split the file"),
+            ("de/huge.md", "input.too-large", "21 MB is larger than the limit of 20 MB per file; split the file"),
+        ]
     );
     let big_file = r.corpus.file("en/big.md").expect("loaded");
     assert_eq!(big_file.skeleton.blocks.len(), 2);
     assert_eq!(big_file.text.len(), big.len());
-    assert_eq!(found(&r), vec![("input.too-large", "", "de/huge.md", 1), PLANTED]);
+    assert_eq!(
+        found(&r),
+        vec![("input.too-large", "", "de/dump.md", 1), ("input.too-large", "", "de/huge.md", 1), PLANTED]
+    );
 }
 
 #[cfg(unix)]

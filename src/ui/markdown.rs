@@ -109,6 +109,24 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
     b.pieces
 }
 
+/// The most bytes of one block drawn in a pane: a block of megabytes (a dump in a code block, a 1 MB
+/// line) would take seconds to lay out every time it scrolls into view.
+pub const MAX_SHOWN_BYTES: usize = 64 * 1024;
+
+/// The part of a block's source drawn, cut at a line end (or a character boundary) at most
+/// [`MAX_SHOWN_BYTES`] in, and how many bytes are left out.
+pub fn shown(source: &str) -> (&str, usize) {
+    if source.len() <= MAX_SHOWN_BYTES {
+        return (source, 0);
+    }
+    let mut cut = MAX_SHOWN_BYTES;
+    while !source.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = source[..cut].rfind('\n').map_or(cut, |i| i + 1);
+    (&source[..cut], source.len() - cut)
+}
+
 /// The URL a link may open in the browser: only `http` and `https` with a host, and nothing that could
 /// smuggle another target in (white space or control characters). Every other scheme (`javascript:`,
 /// `file:`, `data:`, `mailto:`) and protocol-relative `//host` targets are refused.
@@ -387,6 +405,18 @@ mod tests {
         let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[]);
         assert_eq!(deep.len(), 1);
         assert!(matches!(&deep[0], Piece::Text { item: Some((_, 9_999)), .. }), "{deep:?}");
+    }
+
+    #[test]
+    fn huge_blocks_are_cut_at_a_line_end_within_the_limit() {
+        assert_eq!(shown("short"), ("short", 0));
+        let lines = "a line of code\n".repeat(10_000);
+        let (part, hidden) = shown(&lines);
+        assert!(part.len() <= MAX_SHOWN_BYTES && part.ends_with('\n') && part.len() > MAX_SHOWN_BYTES - 16);
+        assert_eq!(part.len() + hidden, lines.len());
+        let one_line = "ü".repeat(MAX_SHOWN_BYTES);
+        let (part, hidden) = shown(&one_line);
+        assert_eq!((part.len(), hidden), (MAX_SHOWN_BYTES, MAX_SHOWN_BYTES));
     }
 
     #[test]
