@@ -2,6 +2,10 @@
 //! finding its locale and saying how, and grouping the files into documents — one article in N locales —
 //! with zero configuration for flat, Hugo-style (`content/<lang>/`), tldr-style (`pages.<lang>/`) and
 //! suffix-style (`guide.fr.md`) layouts.
+//!
+//! Nothing in a folder aborts a load: an entry that cannot be listed or read, a file that is not text, is
+//! larger than [`MAX_FILE_BYTES`] or changed after the listing becomes a [`LoadProblem`]; symbolic links
+//! and files beyond [`MAX_FILES`] are skipped with their reason.
 
 use crate::error::{Error, Result};
 use crate::locale::{self, Locale};
@@ -15,6 +19,18 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Front-matter keys that name a file's locale, in order of preference.
 const LOCALE_KEYS: &[&str] = &["ms.contentlocale", "lang", "language", "locale", "languageCode"];
+
+/// The largest file read, in bytes (20 MiB): a larger file is reported as a problem and not loaded. The
+/// largest real documentation pages are well under 1 MB; a file this big is a dump, not an article.
+pub const MAX_FILE_BYTES: u64 = 20 << 20;
+
+/// The finding id of a file or folder that could not be read.
+const UNREADABLE: &str = "input.unreadable";
+/// The finding id of a file above [`MAX_FILE_BYTES`].
+const TOO_LARGE: &str = "input.too-large";
+
+/// The most Markdown files read from one folder; the rest are reported as skipped.
+pub const MAX_FILES: usize = 100_000;
 
 /// How a file's locale was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -73,6 +89,9 @@ pub struct SourceFile {
 /// A file that could not be loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LoadProblem {
+    /// The finding it becomes: `input.encoding` (not text), `input.unreadable` (could not be read or
+    /// listed), `input.too-large` (above [`MAX_FILE_BYTES`]).
+    pub id: &'static str,
     /// The path relative to the opened folder.
     pub rel: String,
     /// Why it could not be loaded.
@@ -155,11 +174,24 @@ impl Corpus {
 
     /// [`Corpus::load`], counting files read in `progress` and stopping when it is cancelled.
     pub fn load_with_progress(paths: &[PathBuf], options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
+        Corpus::read_listed(Corpus::list(paths)?, options, progress)
+    }
+
+    /// The first half of a load: walk `paths` and list the Markdown files, reading none of them.
+    pub fn list(paths: &[PathBuf]) -> Result<Listing> {
         let root = common_root(paths)?;
-        let (candidates, all) = list_candidates(paths)?;
-        if candidates.is_empty() {
+        let listing = list_candidates(paths, &root);
+        if listing.candidates.is_empty() && listing.problems.is_empty() {
             return Err(Error::EmptyFolder(root));
         }
+        Ok(listing)
+    }
+
+    /// The second half of a load: read, decode and group the listed files. A file that changed since
+    /// the listing (removed, replaced by a folder, grown past the limit, made unreadable) becomes a
+    /// problem like any unreadable file; the rest loads.
+    pub fn read_listed(listing: Listing, options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
+        let Listing { root, candidates, all, problems, skipped } = listing;
         progress.total.store(candidates.len(), Ordering::Relaxed);
         let loaded: Vec<Option<Loaded>> = candidates
             .par_iter()
@@ -175,18 +207,41 @@ impl Corpus {
         if progress.is_cancelled() {
             return Err(Error::Cancelled);
         }
-        let loaded = loaded.into_iter().flatten();
         let existing = all.iter().map(|p| relative(p, &root)).collect();
-        let mut corpus = Corpus { root: root.clone(), existing, ..Corpus::default() };
+        let mut corpus = Corpus::assemble(root, existing, loaded.into_iter().flatten(), options);
+        corpus.problems.extend(problems);
+        corpus.problems.sort_by(|a, b| a.rel.cmp(&b.rel));
+        corpus.skipped.extend(skipped);
+        corpus.skipped.sort();
+        if corpus.files.is_empty() && corpus.problems.is_empty() {
+            return Err(Error::EmptyFolder(corpus.root));
+        }
+        Ok(corpus)
+    }
+
+    /// A corpus of in-memory files (relative path, bytes) under a notional `root`: decoded, parsed and
+    /// grouped exactly as files read from disk. For tests, fuzzing and embedding; nothing is read.
+    pub fn from_memory(root: &Path, files: Vec<(String, Vec<u8>)>, options: &LoadOptions) -> Corpus {
+        let existing = files.iter().map(|(rel, _)| rel.clone()).collect();
+        let loaded: Vec<Loaded> =
+            files.into_iter().map(|(rel, bytes)| load_bytes(root.join(&rel), rel, bytes)).collect();
+        Corpus::assemble(root.to_path_buf(), existing, loaded.into_iter(), options)
+    }
+
+    /// Gather loaded items into a corpus: files, problems and skips, then documents.
+    fn assemble(
+        root: PathBuf,
+        existing: HashSet<String>,
+        loaded: impl Iterator<Item = Loaded>,
+        options: &LoadOptions,
+    ) -> Corpus {
+        let mut corpus = Corpus { root, existing, ..Corpus::default() };
         for item in loaded {
             match item {
                 Loaded::File(f) => corpus.files.push(*f),
                 Loaded::Problem(p) => corpus.problems.push(p),
                 Loaded::Skipped(rel, why) => corpus.skipped.push((rel, why)),
             }
-        }
-        if corpus.files.is_empty() && corpus.problems.is_empty() {
-            return Err(Error::EmptyFolder(root));
         }
         assign_group_keys(&mut corpus);
         corpus.documents = group_documents(&corpus.files, options);
@@ -197,7 +252,7 @@ impl Corpus {
             }
         }
         corpus.by_rel = corpus.files.iter().enumerate().map(|(i, f)| (f.rel.clone(), i)).collect();
-        Ok(corpus)
+        corpus
     }
 
     /// The files of a document, in its order.
@@ -259,33 +314,108 @@ fn is_markdown_name(path: &Path) -> bool {
     matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
 }
 
-/// The Markdown candidates under `paths`, and every path seen (for link resolution).
-fn list_candidates(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    let mut out = Vec::new();
-    let mut all = Vec::new();
+/// What walking the opened paths found, before any file is read: the Markdown candidates, every path seen
+/// (for link resolution), the entries that could not be walked, and the entries passed over on purpose.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    root: PathBuf,
+    candidates: Vec<PathBuf>,
+    all: Vec<PathBuf>,
+    problems: Vec<LoadProblem>,
+    skipped: Vec<(String, String)>,
+}
+
+/// The Markdown candidates under `paths`. An entry that cannot be walked (a folder without permission, a
+/// broken ignore file) becomes a problem and the walk goes on; symbolic links are never followed (a link
+/// could leave the folder or loop) and are reported as skipped; candidates beyond [`MAX_FILES`] are
+/// reported as skipped too.
+fn list_candidates(paths: &[PathBuf], root: &Path) -> Listing {
+    let mut listing = Listing {
+        root: root.to_path_buf(),
+        candidates: Vec::new(),
+        all: Vec::new(),
+        problems: Vec::new(),
+        skipped: Vec::new(),
+    };
     for p in paths {
         if p.is_file() {
-            out.push(p.clone());
-            all.push(p.clone());
+            listing.candidates.push(p.clone());
+            listing.all.push(p.clone());
             continue;
         }
         let walker = ignore::WalkBuilder::new(p).hidden(false).require_git(false).follow_links(false).build();
         for entry in walker {
-            let entry =
-                entry.map_err(|e| Error::Io { path: p.clone(), source: std::io::Error::other(e.to_string()) })?;
-            let path = entry.path();
-            if path.components().any(|c| c.as_os_str() == ".git") {
-                continue;
-            }
-            all.push(path.to_path_buf());
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown_name(path) {
-                out.push(path.to_path_buf());
+            match entry {
+                Ok(entry) => list_entry(&entry, root, &mut listing),
+                Err(e) => listing.problems.push(walk_problem(&e, root)),
             }
         }
     }
-    out.sort();
-    out.dedup();
-    Ok((out, all))
+    listing.candidates.sort();
+    listing.candidates.dedup();
+    keep_at_most(&mut listing, MAX_FILES);
+    listing
+}
+
+/// Keep the first `limit` candidates in path order; the rest are skipped, each with the reason.
+fn keep_at_most(listing: &mut Listing, limit: usize) {
+    if listing.candidates.len() <= limit {
+        return;
+    }
+    for extra in listing.candidates.split_off(limit) {
+        let why = format!("beyond the limit of {limit} Markdown files per folder; open a subfolder");
+        listing.skipped.push((relative(&extra, &listing.root), why));
+    }
+}
+
+impl Listing {
+    /// The Markdown files to read, sorted.
+    pub fn candidates(&self) -> &[PathBuf] {
+        &self.candidates
+    }
+}
+
+fn list_entry(entry: &ignore::DirEntry, root: &Path, listing: &mut Listing) {
+    let path = entry.path();
+    if path.components().any(|c| c.as_os_str() == ".git") {
+        return;
+    }
+    listing.all.push(path.to_path_buf());
+    let Some(kind) = entry.file_type() else { return };
+    if kind.is_symlink() {
+        let why = match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => Some("a symbolic link to a folder; links are not followed (open the target)"),
+            Ok(_) if is_markdown_name(path) => Some("a symbolic link; links are not followed (open the target)"),
+            Ok(_) => None,
+            Err(_) => Some("a symbolic link that loops or points nowhere; not followed"),
+        };
+        if let Some(why) = why {
+            listing.skipped.push((relative(path, root), why.to_owned()));
+        }
+    } else if kind.is_file() && is_markdown_name(path) {
+        listing.candidates.push(path.to_path_buf());
+    }
+}
+
+/// A walk error as a problem on the path it names (the opened folder when it names none).
+fn walk_problem(error: &ignore::Error, root: &Path) -> LoadProblem {
+    fn path_of(error: &ignore::Error) -> Option<&Path> {
+        match error {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => path_of(err),
+            ignore::Error::Loop { child, .. } => Some(child),
+            ignore::Error::Partial(errs) => errs.iter().find_map(path_of),
+            _ => None,
+        }
+    }
+    let rel = path_of(error).map(|p| relative(p, root)).unwrap_or_default();
+    let reason = format!("cannot list: {}", plain_io_message(&error.to_string()));
+    LoadProblem { id: UNREADABLE, rel, reason, line: 1 }
+}
+
+/// An I/O message without the path the walker prefixes (the problem names the path already).
+fn plain_io_message(message: &str) -> String {
+    message.rsplit_once(": ").map_or(message, |(_, m)| m).to_owned()
 }
 
 fn relative(path: &Path, root: &Path) -> String {
@@ -295,12 +425,36 @@ fn relative(path: &Path, root: &Path) -> String {
 
 fn load_one(path: &Path, root: &Path) -> Loaded {
     let rel = relative(path, root);
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Loaded::Problem(LoadProblem { rel, reason: format!("cannot read: {e}"), line: 1 });
-        }
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(path.to_path_buf(), rel, bytes),
+        Err((id, reason)) => Loaded::Problem(LoadProblem { id, rel, reason, line: 1 }),
+    }
+}
+
+/// Read a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading and again while
+/// reading (the file may grow between listing and reading); the error is the finding id and the reason.
+fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (&'static str, String)> {
+    use std::io::Read;
+    let too_large = |size: u64| {
+        let mb = size.div_ceil(1 << 20);
+        (TOO_LARGE, format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20))
     };
+    let unreadable = |e: std::io::Error| (UNREADABLE, format!("cannot read: {}", plain_io_message(&e.to_string())));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decode, parse and place one file's bytes.
+fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>) -> Loaded {
     let (text, encoding) = match text::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -308,7 +462,7 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
                 text::DecodeError::InvalidUtf8 { line, .. } => line,
                 _ => 1,
             };
-            return Loaded::Problem(LoadProblem { rel, reason: e.to_string(), line });
+            return Loaded::Problem(LoadProblem { id: "input.encoding", rel, reason: e.to_string(), line });
         }
     };
     let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
@@ -319,7 +473,7 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
     let skeleton = Skeleton::parse(&text, &lines);
     let (locale, locale_origin) = find_locale(&rel, &skeleton, &text);
     Loaded::File(Box::new(SourceFile {
-        path: path.to_path_buf(),
+        path,
         group_key: rel.clone(),
         rel,
         locale,
@@ -781,6 +935,22 @@ mod tests {
         assert_eq!(c.files.len(), 2);
         let problems: Vec<_> = c.problems.iter().map(|p| (p.rel.as_str(), p.line)).collect();
         assert_eq!(problems, vec![("de/b.md", 3), ("de/c.md", 1)]);
+    }
+
+    #[test]
+    fn files_beyond_the_file_limit_are_skipped_each_with_the_reason() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for name in ["a.md", "b.md", "c.md", "d.md"] {
+            write(tmp.path(), name, EN);
+        }
+        let mut listing = Corpus::list(&[tmp.path().to_path_buf()]).expect("list");
+        keep_at_most(&mut listing, 2);
+        let kept: Vec<String> = listing.candidates().iter().map(|p| relative(p, tmp.path())).collect();
+        assert_eq!(kept, vec!["a.md", "b.md"]);
+        let why = "beyond the limit of 2 Markdown files per folder; open a subfolder".to_owned();
+        assert_eq!(listing.skipped, vec![("c.md".to_owned(), why.clone()), ("d.md".to_owned(), why)]);
+        let corpus = Corpus::read_listed(listing, &LoadOptions::default(), &Progress::default()).expect("read");
+        assert_eq!((corpus.files.len(), corpus.skipped.len()), (2, 2));
     }
 
     #[test]

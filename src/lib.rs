@@ -24,6 +24,7 @@ pub mod scorecard;
 pub mod skeleton;
 pub mod status;
 pub mod text;
+#[cfg(feature = "ui")]
 pub mod ui;
 pub mod watch;
 

@@ -93,8 +93,19 @@ impl Review {
             Some(p) => Glossary::load(p)?,
             None => Glossary::default(),
         };
+        let mut review = Review::from_corpus(corpus, source, &glossary, &config);
+        if progress.is_cancelled() {
+            return Err(crate::Error::Cancelled);
+        }
+        review.glossary = glossary_path;
+        Ok(review)
+    }
+
+    /// Run every check on a loaded corpus (from disk or [`Corpus::from_memory`]) with a source locale, a
+    /// glossary and a configuration already in hand. Reads nothing.
+    pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
         let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
-            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, &glossary)).collect();
+            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, glossary)).collect();
         let mut findings = input_findings(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
@@ -106,9 +117,6 @@ impl Review {
         let status = crate::status::compute(&corpus, corpus_source.as_ref());
         findings.extend(status.stale_findings(&corpus));
         apply_severities(&mut findings, &config.severity);
-        if progress.is_cancelled() {
-            return Err(crate::Error::Cancelled);
-        }
         findings.sort_by(|a, b| {
             (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
                 &b.document,
@@ -120,17 +128,17 @@ impl Review {
             ))
         });
         let summaries = summarize_documents(&corpus, &findings);
-        Ok(Review {
+        Review {
             corpus,
             documents,
             findings,
-            glossary: glossary_path,
+            glossary: None,
             source,
             summaries,
             status,
             source_changes: BTreeMap::new(),
             scoring: config.scoring,
-        })
+        }
     }
 
     /// The index of a document by name.
@@ -221,11 +229,12 @@ fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (Revie
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 
-/// `input.encoding` for files that could not be decoded, `input.locale` for files of unknown locale.
+/// `input.encoding`, `input.unreadable` or `input.too-large` for files that could not be loaded,
+/// `input.locale` for files of unknown locale.
 fn input_findings(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &corpus.problems {
-        out.push(input_finding("input.encoding", "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
+        out.push(input_finding(p.id, "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
     }
     for f in corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Unknown) {
         let message =

@@ -492,10 +492,14 @@ impl<'a> Builder<'a> {
 
 /// `[text] (target)` patterns in plain text: links whose markup a space broke.
 fn count_broken_links(text: &str) -> usize {
+    // Linear on any input: the first `[` is found once, and each target scan stops at the first space or
+    // `)`, which comes no later than the next `] (`.
+    let Some(first_open) = text.find('[') else { return 0 };
     text.match_indices("] (")
         .filter(|(i, _)| {
-            text[..*i].contains('[')
-                && text[i + 3..].split(')').next().is_some_and(|t| !t.is_empty() && !t.contains(' '))
+            let rest = &text[i + 3..];
+            let target_end = rest.find([')', ' ']).unwrap_or(rest.len());
+            *i > first_open && target_end > 0 && !rest[target_end..].starts_with(' ')
         })
         .count()
 }

@@ -1,4 +1,4 @@
-//! Turning file bytes into text: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, CRLF, and the
+//! Turning file bytes into text: UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM, CRLF, and the
 //! byte-offset → line/column index every finding location comes from.
 
 /// How a file's bytes were decoded.
@@ -13,12 +13,16 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big endian with a byte-order mark.
     Utf16Be,
+    /// UTF-16 little endian without a byte-order mark, recognised by its NUL bytes.
+    Utf16LeNoBom,
+    /// UTF-16 big endian without a byte-order mark, recognised by its NUL bytes.
+    Utf16BeNoBom,
 }
 
 /// Why bytes could not be decoded as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The bytes look binary (NUL bytes without a UTF-16 byte-order mark).
+    /// The bytes look binary (NUL bytes that are not the pattern of UTF-16 text).
     Binary,
     /// Invalid UTF-8 at this byte offset (1-based line given for the message).
     InvalidUtf8 {
@@ -68,10 +72,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         (decode_utf16(rest, u16::from_le_bytes)?, Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         (decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be)
+    } else if bytes.contains(&0) {
+        decode_utf16_without_bom(bytes)?
     } else {
-        if bytes.contains(&0) {
-            return Err(DecodeError::Binary);
-        }
         (decode_utf8(bytes)?, Encoding::Utf8)
     };
     Ok((normalize_newlines(text), encoding))
@@ -94,6 +97,26 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
     char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::InvalidUtf16)
+}
+
+/// Text in UTF-16 without a byte-order mark: Markdown always has spaces and line ends, even in Cyrillic or
+/// Japanese, and they come out as spaces and line ends only when the bytes are read in their true order
+/// (read the other way, `\n\0` is U+0A00). So both orders are tried, a decoding with control characters
+/// is refused, and the order that yields the most spaces and line ends wins; none at all means binary.
+fn decode_utf16_without_bom(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let plausible = |word: fn([u8; 2]) -> u16, encoding: Encoding| {
+        let text = decode_utf16(bytes, word).ok()?;
+        let control = text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        let blanks = text.chars().filter(|c| matches!(c, ' ' | '\n')).count();
+        (!control && blanks > 0).then_some((blanks, text, encoding))
+    };
+    let le = plausible(u16::from_le_bytes, Encoding::Utf16LeNoBom);
+    let be = plausible(u16::from_be_bytes, Encoding::Utf16BeNoBom);
+    let best = match (le, be) {
+        (Some(le), Some(be)) => Some(if be.0 > le.0 { be } else { le }),
+        (le, be) => le.or(be),
+    };
+    best.map(|(_, text, encoding)| (text, encoding)).ok_or(DecodeError::Binary)
 }
 
 fn normalize_newlines(text: String) -> String {
@@ -181,6 +204,25 @@ mod tests {
         assert_eq!(decode(b"ok\nbad \xc3\x28 here"), Err(DecodeError::InvalidUtf8 { offset: 7, line: 2 }));
         assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(DecodeError::InvalidUtf16));
         assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0xD8]), Err(DecodeError::InvalidUtf16));
+    }
+
+    #[test]
+    fn recognises_utf16_without_a_bom_by_its_nul_bytes() {
+        let text = "# Titel\n\nÄpfel und Birnen [a](b.md)\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le), Ok((text.to_owned(), Encoding::Utf16LeNoBom)));
+        assert_eq!(decode_owned(be), Ok((text.to_owned(), Encoding::Utf16BeNoBom)));
+        let ja = "# ガイド\n\n最初にこれを読んでください。\n";
+        let ja_le: Vec<u8> = ja.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&ja_le), Ok((ja.to_owned(), Encoding::Utf16LeNoBom)));
+        // Without a BOM nothing says the bytes were meant as UTF-16: an odd length, control characters
+        // or no space and no line end in either byte order make them binary.
+        let mut odd = le.clone();
+        odd.push(b'#');
+        assert_eq!(decode(&odd), Err(DecodeError::Binary));
+        assert_eq!(decode(b"\x00\x00\x00\x00abcd"), Err(DecodeError::Binary));
+        assert_eq!(decode(&[0x01, 0x00, 0x02, 0x00, 0x41, 0x00]), Err(DecodeError::Binary));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! everything under `.git/` are ignored.
 
 use crate::notes::sidecar;
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -39,7 +40,7 @@ impl FolderWatcher {
     pub fn start(root: &Path, wake: impl Fn() + Send + 'static) -> Result<FolderWatcher, String> {
         let (tx, events) = channel();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if let Ok(event) = event {
+            if let Some(event) = event.ok().filter(|e| is_a_change(&e.kind)) {
                 for path in event.paths {
                     let _ = tx.send(path);
                 }
@@ -71,6 +72,17 @@ impl FolderWatcher {
     /// True while events are waiting for the quiet moment.
     pub fn is_waiting(&self) -> bool {
         self.last_event.is_some()
+    }
+}
+
+/// Whether an event changes content. Reads (opening, closing after reading, access times) are not
+/// changes: reloading reads every file, and must not set off another reload.
+fn is_a_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(m) => !matches!(m, ModifyKind::Metadata(_)),
+        EventKind::Access(a) => matches!(a, AccessKind::Close(AccessMode::Write)),
+        EventKind::Any | EventKind::Other => false,
     }
 }
 
@@ -119,6 +131,19 @@ mod tests {
         }
         assert!(c.notes);
         assert_eq!(c.documents.into_iter().collect::<Vec<_>>(), [PathBuf::from("de/guide.md"), PathBuf::from("fr")]);
+    }
+
+    #[test]
+    fn reading_files_is_not_a_change() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::write(tmp.path().join("a.md"), "# A\n").expect("write");
+        let mut watcher = FolderWatcher::start(tmp.path(), || {}).expect("watch");
+        for _ in 0..3 {
+            assert_eq!(std::fs::read_to_string(tmp.path().join("a.md")).expect("read"), "# A\n");
+        }
+        std::thread::sleep(QUIET * 2);
+        assert_eq!(watcher.poll(Instant::now()), None);
+        assert!(!watcher.is_waiting());
     }
 
     #[test]

@@ -156,3 +156,53 @@ fn main_window_on_the_sample_matches_the_snapshot() {
     let mut h = open_through_the_picker(dir);
     h.snapshot("main_window_sample");
 }
+
+/// Every URL the window asked the platform to open during the last frame.
+fn opened_urls(h: &Harness<'_, SynopticApp>) -> Vec<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn links_open_the_browser_only_on_a_click_and_only_for_http() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let en = "# Links\n\nSee [the site](https://example.com/docs), [a script](javascript:alert(1)) and [a file](file:///etc/passwd).\n";
+    let de = "# Verweise\n\nSiehe [die Seite](https://example.com/docs), [ein Skript](javascript:alert(1)) und [eine Datei](file:///etc/passwd).\n";
+    for (locale, text) in [("en", en), ("de", de)] {
+        std::fs::create_dir_all(tmp.path().join(locale)).expect("mkdir");
+        std::fs::write(tmp.path().join(locale).join("links.md"), text).expect("write");
+    }
+    let mut h = open_through_the_picker(tmp.path().to_path_buf());
+    let mut opened = Vec::new();
+    h.get_by_label("the site").hover();
+    for _ in 0..3 {
+        h.step();
+        opened.extend(opened_urls(&h));
+    }
+    assert_eq!(opened, Vec::<String>::new(), "hovering opens nothing");
+    for refused in ["a script", "a file"] {
+        h.get_by_label(refused).click();
+        for _ in 0..3 {
+            h.step();
+            opened.extend(opened_urls(&h));
+        }
+    }
+    assert_eq!(opened, Vec::<String>::new(), "other schemes never open");
+    assert_eq!(
+        h.state().error(),
+        Some("`file:///etc/passwd` is not opened: only http and https links open the browser.")
+    );
+    h.get_by_label("the site").click();
+    for _ in 0..3 {
+        h.step();
+        opened.extend(opened_urls(&h));
+    }
+    assert_eq!(opened, vec!["https://example.com/docs".to_owned()]);
+}

@@ -229,7 +229,8 @@ fn missing_files(ctx: &DocContext<'_>, missing: &[MissingLink<'_>], resolving: &
         for (c, b) in ctx.cells(r) {
             for l in b.links.iter().chain(&b.images) {
                 let key = comparable(&l.target);
-                if let Some(k) = missers.keys().find(|k| **k == key.as_str()) {
+                // A map lookup, not a scan of the keys: a large file can link thousands of missing targets.
+                if let Some((k, _)) = missers.get_key_value(key.as_str()) {
                     linkers.entry(k).or_default().insert(c);
                 }
             }

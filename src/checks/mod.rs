@@ -55,6 +55,8 @@ impl Severity {
 /// Every finding id, its default severity and what it means (the README's table comes from here).
 pub const CHECKS: &[(&str, Severity, &str)] = &[
     ("input.encoding", Severity::Error, "a file is not valid UTF-8/UTF-16 text or is binary; it was not loaded"),
+    ("input.unreadable", Severity::Error, "a file or folder could not be read or listed; it was not loaded"),
+    ("input.too-large", Severity::Error, "a file is larger than the size limit (20 MB); it was not loaded"),
     ("input.locale", Severity::Warning, "nothing tells a file's locale and its text is too short or mixed to identify"),
     ("structure.missing", Severity::Warning, "a section or block of the reference is missing in this locale"),
     ("structure.extra", Severity::Warning, "this locale has a section or block the reference does not"),

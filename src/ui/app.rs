@@ -507,9 +507,12 @@ impl SynopticApp {
     }
 
     fn follow_link(&mut self, column: usize, target: &str, ctx: &egui::Context) {
-        let lower = target.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            ctx.open_url(egui::OpenUrl::new_tab(target));
+        if let Some(url) = super::markdown::web_link(target) {
+            ctx.open_url(egui::OpenUrl::new_tab(url));
+            return;
+        }
+        if has_scheme(target) {
+            self.error = Some(format!("`{target}` is not opened: only http and https links open the browser."));
             return;
         }
         let (Some(review), Some(view)) = (self.review.clone(), self.view.as_ref()) else { return };
@@ -786,4 +789,11 @@ fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     image::save_buffer(path, &bytes, w as u32, h as u32, image::ExtendedColorType::Rgba8).map_err(|e| e.to_string())
+}
+
+/// A target with a URL scheme (`mailto:`, `javascript:`, `file:`): not a path inside the folder.
+fn has_scheme(target: &str) -> bool {
+    target.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1 && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }

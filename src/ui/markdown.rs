@@ -109,6 +109,35 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
     b.pieces
 }
 
+/// The most bytes of one block drawn in a pane: a block of megabytes (a dump in a code block, a 1 MB
+/// line) would take seconds to lay out every time it scrolls into view.
+pub const MAX_SHOWN_BYTES: usize = 64 * 1024;
+
+/// The part of a block's source drawn, cut at a line end (or a character boundary) at most
+/// [`MAX_SHOWN_BYTES`] in, and how many bytes are left out.
+pub fn shown(source: &str) -> (&str, usize) {
+    if source.len() <= MAX_SHOWN_BYTES {
+        return (source, 0);
+    }
+    let mut cut = MAX_SHOWN_BYTES;
+    while !source.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = source[..cut].rfind('\n').map_or(cut, |i| i + 1);
+    (&source[..cut], source.len() - cut)
+}
+
+/// The URL a link may open in the browser: only `http` and `https` with a host, and nothing that could
+/// smuggle another target in (white space or control characters). Every other scheme (`javascript:`,
+/// `file:`, `data:`, `mailto:`) and protocol-relative `//host` targets are refused.
+pub fn web_link(target: &str) -> Option<&str> {
+    let (scheme, rest) = target.split_once("://")?;
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let clean = !target.chars().any(|c| c.is_whitespace() || c.is_control());
+    (web && !host.is_empty() && clean).then_some(target)
+}
+
 /// `<a name="…"></a>` anchors carry no text: they are not shown.
 fn is_anchor_tag(html: &str) -> bool {
     let h = html.trim().to_ascii_lowercase();
@@ -285,6 +314,15 @@ fn runs_ui(ui: &mut egui::Ui, runs: &[Run], heading: u8, column: usize, commands
     });
 }
 
+/// Indentation levels drawn for nested list items; deeper items line up with the last level, so a list
+/// nested thousands deep stays on screen.
+const MAX_INDENT_LEVELS: usize = 8;
+
+/// The indentation of a list item nested `depth` levels deep.
+fn indent(depth: usize) -> f32 {
+    14.0 * depth.min(MAX_INDENT_LEVELS) as f32
+}
+
 /// Draw pieces; link clicks become [`Command::FollowLink`] for `column`.
 pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &mut Vec<Command>) {
     for (i, piece) in pieces.iter().enumerate() {
@@ -292,7 +330,7 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &
             Piece::Text { runs, heading, item } => match item {
                 Some((marker, depth)) => {
                     ui.horizontal_top(|ui| {
-                        ui.add_space(14.0 * *depth as f32);
+                        ui.add_space(indent(*depth));
                         ui.label(marker);
                         ui.vertical(|ui| runs_ui(ui, runs, *heading, column, commands));
                     });
@@ -336,6 +374,69 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_and_https_links_with_a_host_open_the_browser() {
+        for url in ["https://example.com/docs?q=1#top", "http://localhost:8080", "HTTPS://Example.com"] {
+            assert_eq!(web_link(url), Some(url));
+        }
+        for refused in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "mailto:someone@example.com",
+            "ftp://example.com/file",
+            "//example.com/protocol-relative",
+            "https://",
+            "https:///path-without-host",
+            " https://example.com",
+            "https://example.com/\nfile:///etc/passwd",
+            "https://exa mple.com",
+            "install.md",
+            "../../etc/passwd",
+        ] {
+            assert_eq!(web_link(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn deep_lists_are_indented_at_most_eight_levels() {
+        assert_eq!((indent(0), indent(3), indent(8), indent(10_000)), (0.0, 42.0, 112.0, 112.0));
+        let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[]);
+        assert_eq!(deep.len(), 1);
+        assert!(matches!(&deep[0], Piece::Text { item: Some((_, 9_999)), .. }), "{deep:?}");
+    }
+
+    #[test]
+    fn huge_blocks_are_cut_at_a_line_end_within_the_limit() {
+        assert_eq!(shown("short"), ("short", 0));
+        let lines = "a line of code\n".repeat(10_000);
+        let (part, hidden) = shown(&lines);
+        assert!(part.len() <= MAX_SHOWN_BYTES && part.ends_with('\n') && part.len() > MAX_SHOWN_BYTES - 16);
+        assert_eq!(part.len() + hidden, lines.len());
+        let one_line = "ü".repeat(MAX_SHOWN_BYTES);
+        let (part, hidden) = shown(&one_line);
+        assert_eq!((part.len(), hidden), (MAX_SHOWN_BYTES, MAX_SHOWN_BYTES));
+    }
+
+    #[test]
+    fn html_is_text_and_images_are_named_never_loaded() {
+        let source = "<script>fetch('https://evil.example')</script>\n\n<img src=\"https://evil.example/pixel.png\">\n";
+        let p = pieces(source, 0, &[]);
+        assert_eq!(
+            p,
+            vec![
+                Piece::Html("<script>fetch('https://evil.example')</script>".to_owned()),
+                Piece::Html("<img src=\"https://evil.example/pixel.png\">".to_owned()),
+            ]
+        );
+        let images =
+            pieces("See ![diagram](../../outside/secret.png) and ![remote](https://evil.example/x.png).", 0, &[]);
+        assert_eq!(
+            texts(&images),
+            vec!["See [image: ../../outside/secret.png] diagram and [image: https://evil.example/x.png] remote."]
+        );
+    }
 
     fn texts(pieces: &[Piece]) -> Vec<String> {
         pieces

@@ -356,17 +356,27 @@ impl Panes {
         let file = ctx.files[col];
         let Some(block) = file.skeleton.blocks.get(b) else { return };
         badges_ui(ui, findings);
+        let (source, hidden) = markdown::shown(&file.text[block.range.clone()]);
+        if hidden > 0 {
+            let note = format!(
+                "Only the first {} KB of this block are shown; open the file for the rest.",
+                source.len() >> 10
+            );
+            ui.label(egui::RichText::new(note).weak().italics());
+        }
         if ctx.settings.raw_text {
-            ui.add(egui::Label::new(egui::RichText::new(&file.text[block.range.clone()]).monospace()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(source).monospace()).wrap());
             return;
         }
-        if let Some(diff) = self.same_language_diff(r, col, ctx) {
+        if hidden == 0
+            && let Some(diff) = self.same_language_diff(r, col, ctx)
+        {
             diff_ui(ui, &block.text, diff);
             return;
         }
         let pieces = self.pieces.entry((r, col)).or_insert_with(|| {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
-            markdown::pieces(&file.text[block.range.clone()], block.range.start, &marks)
+            markdown::pieces(source, block.range.start, &marks)
         });
         let quote = block.kind == crate::skeleton::BlockKind::Quote;
         if quote {
@@ -392,6 +402,9 @@ impl Panes {
             .find(|&&c| ctx.files[c].locale.same_language(me) && row.cells[c].is_some())?;
         let old = &ctx.files[*other].skeleton.blocks[row.cells[*other]?].text;
         let new = &ctx.files[col].skeleton.blocks[row.cells[col]?].text;
+        if old.len().max(new.len()) > markdown::MAX_SHOWN_BYTES {
+            return None; // a word diff of megabytes would stall the frame; the block is cut anyway
+        }
         Some(self.diffs.entry((r, col)).or_insert_with(|| word_diff(old, new)))
     }
 }
