@@ -110,6 +110,10 @@ pub struct History {
 impl History {
     /// Read the history of the work tree `folder` is in, for the paths under `folder`.
     pub fn open(folder: &Path) -> Result<History, NoHistory> {
+        // A folder that is not on disk (an in-memory corpus) has no work tree; no need to ask git.
+        if !folder.is_dir() {
+            return Err(NoHistory::NotAWorkTree);
+        }
         let info = git(folder, &["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], None)?;
         let info = String::from_utf8_lossy(&info);
         let mut lines = info.lines();
