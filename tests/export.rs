@@ -62,12 +62,31 @@ fn csv_has_a_bom_the_columns_and_one_row_per_note() {
     let (_tmp, _folder, r, book) = reviewed_folder();
     let bytes = export::render(&export::collect(&r, &book), ExportFormat::Csv).expect("csv");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&bytes[3..]);
     let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
     assert_eq!(header, COLUMNS);
-    let rows: Vec<Vec<String>> =
+    let all: Vec<Vec<String>> =
         reader.records().map(|r| r.expect("record").iter().map(str::to_owned).collect()).collect();
+    // The notes, then an empty row, then the scorecard table.
+    let split = all.iter().position(|r| r[0] == "MQM scorecard").expect("the scorecard follows the notes");
+    let (rows, scorecard) = all.split_at(split);
+    let (rows, empty) = rows.split_at(split - 1);
+    assert_eq!(empty, [vec![String::new()]]);
     assert_eq!(rows.len(), 3);
+    assert_eq!(scorecard[0], ["MQM scorecard", "pass threshold", "99.00"]);
+    assert_eq!(scorecard[1], synoptic::export::SCORECARD_COLUMNS);
+    let words = source_words(&r).to_string();
+    assert_eq!(scorecard[2][..3], ["de".to_owned(), "2".to_owned(), words]);
+    assert_eq!(
+        scorecard[2][7..],
+        [
+            "6.00",
+            &format!("{:.2}", 6000.0 / source_words(&r) as f64),
+            &format!("{:.2}", 100.0 * (1.0 - 6.0 / source_words(&r) as f64)),
+            "fail"
+        ]
+    );
+    assert_eq!(scorecard.len(), 4);
     let configure_first_line = r
         .corpus
         .file("en/configure.md")

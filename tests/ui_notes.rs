@@ -130,10 +130,12 @@ fn notes_are_exported_from_the_window() {
     h.run_ok();
     assert_eq!(h.state().error(), None);
     let bytes = std::fs::read(&out).expect("the export was written");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(&bytes[3..]);
     assert_eq!(reader.headers().expect("header").len(), 13);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    assert_eq!(rows.len(), 1);
+    // One note, an empty row, then the scorecard's title, header and one line per translation (de, fr).
+    assert_eq!(rows.len(), 1 + 1 + 2 + 2);
+    assert_eq!(&rows[2][0], "MQM scorecard");
     assert_eq!(&rows[0][11], "Ana Reviewer");
     h.get_by_label_contains("Exported 1 notes and the scorecard to");
 }

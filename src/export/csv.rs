@@ -1,16 +1,42 @@
-//! CSV export: UTF-8 with a byte-order mark, so Excel reads the accents right; one header row and one
-//! row per note, in [`super::COLUMNS`] order. The scorecard travels in the other formats.
+//! CSV export: UTF-8 with a byte-order mark, so Excel reads the accents right; a header row and one row
+//! per note in [`super::COLUMNS`] order; then, after an empty row, the MQM scorecard as a second table
+//! (its first cell reads `MQM scorecard`), so that the scorecard travels in every export.
 
-use super::Export;
+use super::{Export, SCORECARD_COLUMNS, format_score};
+
+/// The first cell of the row that opens the scorecard table.
+pub const SCORECARD_TITLE: &str = "MQM scorecard";
 
 /// The CSV bytes.
 pub fn render(export: &Export) -> Result<Vec<u8>, String> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut writer = ::csv::Writer::from_writer(&mut out);
-        writer.write_record(super::COLUMNS).map_err(|e| e.to_string())?;
+        let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        let err = |e: ::csv::Error| e.to_string();
+        writer.write_record(super::COLUMNS).map_err(err)?;
         for row in &export.notes {
-            writer.write_record(row.cells()).map_err(|e| e.to_string())?;
+            writer.write_record(row.cells()).map_err(err)?;
+        }
+        writer.write_record([""]).map_err(err)?;
+        writer
+            .write_record([SCORECARD_TITLE, "pass threshold", &format_score(export.scoring.threshold)])
+            .map_err(err)?;
+        writer.write_record(SCORECARD_COLUMNS).map_err(err)?;
+        for s in &export.scorecard {
+            let cells = [
+                s.locale.clone(),
+                s.documents.to_string(),
+                s.words.to_string(),
+                s.notes[0].to_string(),
+                s.notes[1].to_string(),
+                s.notes[2].to_string(),
+                s.notes[3].to_string(),
+                format_score(s.penalty),
+                format_score(s.per_thousand_words),
+                format_score(s.score),
+                if s.pass { "pass" } else { "fail" }.to_owned(),
+            ];
+            writer.write_record(cells).map_err(err)?;
         }
         writer.flush().map_err(|e| e.to_string())?;
     }

@@ -2,7 +2,7 @@
 //! reference and translated text beside it, and the MQM scorecard — as CSV, XLSX, self-contained HTML or
 //! JSON. [`collect`] gathers the rows once; each format's writer only lays them out.
 
-mod csv;
+pub mod csv;
 mod html;
 mod xlsx;
 
@@ -65,6 +65,21 @@ pub const COLUMNS: [&str; 13] = [
     "note",
     "author",
     "date",
+];
+
+/// The column titles of the scorecard table, in every format.
+pub const SCORECARD_COLUMNS: [&str; 11] = [
+    "locale",
+    "documents",
+    "words",
+    "neutral",
+    "minor",
+    "major",
+    "critical",
+    "penalty",
+    "per 1,000 words",
+    "score",
+    "result",
 ];
 
 /// One note, where it is now.

@@ -1,7 +1,7 @@
 //! XLSX export: a "Summary" sheet with the scorecard, then one sheet per locale with its notes (the
 //! all-locale notes on every locale's sheet), header rows bold and frozen.
 
-use super::{COLUMNS, Export, format_score, locales, rows_for};
+use super::{COLUMNS, Export, SCORECARD_COLUMNS, format_score, locales, rows_for};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 /// The workbook's bytes.
@@ -48,20 +48,7 @@ fn summary_sheet(sheet: &mut Worksheet, export: &Export, bold: &Format) -> Resul
     sheet.write_string(2, 1, &export.generated)?;
     sheet.write_string(3, 0, "pass threshold")?;
     sheet.write_number(3, 1, export.scoring.threshold)?;
-    let header = [
-        "locale",
-        "documents",
-        "words",
-        "neutral",
-        "minor",
-        "major",
-        "critical",
-        "penalty",
-        "per 1,000 words",
-        "score",
-        "result",
-    ];
-    sheet.write_row_with_format(5, 0, header, bold)?;
+    sheet.write_row_with_format(5, 0, SCORECARD_COLUMNS, bold)?;
     for (i, s) in export.scorecard.iter().enumerate() {
         let r = 6 + i as u32;
         sheet.write_string(r, 0, &s.locale)?;
