@@ -55,7 +55,7 @@ impl NotesPanel {
             self.shown_for = Some(key);
         }
         ui.label(format!(
-            "{} of {} notes shown (N: new note on the selected cell; double-click a cell to select it)",
+            "{} of {} notes shown (click a cell to select it, N: new note there)",
             self.shown.len(),
             session.book().len()
         ));
