@@ -476,3 +476,55 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// A folder whose sidecar already holds two notes, opened.
+fn folder_with_two_notes() -> (tempfile::TempDir, PathBuf, Vec<Note>) {
+    let (tmp, folder) = copy_fixture("clean");
+    let mut opened = Sidecar::open(&folder, None);
+    let notes = vec![plain_note(1), plain_note(2)];
+    for n in &notes {
+        opened.book.upsert(n.clone());
+    }
+    opened.sidecar.save(&mut opened.book).expect("save");
+    (tmp, folder, notes)
+}
+
+fn all_ids(notes: &[&Note]) -> Vec<String> {
+    sorted(notes)
+}
+
+#[test]
+fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
+    // The folder turns read-only: the data-directory copy gets every note, not just the new one.
+    let (tmp, folder, old) = folder_with_two_notes();
+    let data = tmp.path().join("data");
+    let opened = Sidecar::open(&folder, Some(&data));
+    let (mut side, mut book) = (opened.sidecar.with_writer(read_only_folder), opened.book);
+    let new = plain_note(3);
+    book.upsert(new.clone());
+    side.save(&mut book).expect("save");
+    let expected = all_ids(&[&old[0], &old[1], &new]);
+    assert_eq!(ids(&book), expected);
+    let copy = sidecar::parse(&std::fs::read_to_string(side.path()).expect("copy"), side.path()).expect("parse");
+    assert_eq!(copy.iter().map(|n| n.id.clone()).collect::<Vec<_>>(), expected);
+
+    // The sidecar is broken after opening (a merge conflict from `git pull`): the recovered file gets all.
+    let (_tmp, folder, old) = folder_with_two_notes();
+    let mut opened = Sidecar::open(&folder, None);
+    std::fs::write(folder.join(FILE_NAME), "<<<<<<< HEAD\n").expect("conflict");
+    let new = plain_note(3);
+    opened.book.upsert(new.clone());
+    opened.sidecar.save(&mut opened.book).expect("save");
+    assert_eq!(ids(&opened.book), all_ids(&[&old[0], &old[1], &new]));
+    assert_eq!(ids(&Sidecar::open(&folder, None).book), all_ids(&[&old[0], &old[1], &new]));
+    assert_eq!(std::fs::read_to_string(folder.join(FILE_NAME)).expect("left"), "<<<<<<< HEAD\n");
+
+    // The sidecar is deleted (a `git stash`): the next save writes every note again.
+    let (_tmp, folder, old) = folder_with_two_notes();
+    let mut opened = Sidecar::open(&folder, None);
+    std::fs::remove_file(folder.join(FILE_NAME)).expect("rm");
+    let new = plain_note(3);
+    opened.book.upsert(new.clone());
+    opened.sidecar.save(&mut opened.book).expect("save");
+    assert_eq!(ids(&Sidecar::open(&folder, None).book), all_ids(&[&old[0], &old[1], &new]));
+}

@@ -284,7 +284,9 @@ impl NoteBook {
         let disk: BTreeMap<String, Note> = disk.into_iter().map(|n| (n.id.clone(), n)).collect();
         let mut merged = BTreeMap::new();
         for (id, theirs) in &disk {
-            if self.deleted.contains(id) {
+            // A deletion here wins over the note as it was, not over an edit made elsewhere since.
+            let unchanged_there = self.base.get(id).is_some_and(|seen| *seen == theirs.updated);
+            if self.deleted.contains(id) && unchanged_there {
                 continue;
             }
             let winner = match self.notes.get(id) {
@@ -304,6 +306,13 @@ impl NoteBook {
         }
         self.notes = merged;
         self.base = disk.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
+    }
+
+    /// Forget what was last read: every note here counts as not yet saved. For a save that goes to another
+    /// file than the one read (the data directory, a recovered file) or a sidecar that disappeared, where
+    /// "not in the file" must not mean "deleted elsewhere".
+    pub fn forget_base(&mut self) {
+        self.base.clear();
     }
 
     /// The notebook was written: it is now the merge base, and no deletion is pending.
@@ -369,6 +378,24 @@ pub(crate) mod tests {
         book.upsert(note("3", T2));
         book.merge_saved(vec![note("1", T1)]);
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["3"]);
+    }
+
+    #[test]
+    fn an_edit_elsewhere_wins_over_a_deletion_here() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1)]);
+        book.remove("1");
+        let mut edited = note("1", T2);
+        edited.status = NoteStatus::Resolved;
+        book.merge_saved(vec![edited.clone()]);
+        assert_eq!(book.to_vec(), vec![edited]);
+    }
+
+    #[test]
+    fn without_a_base_nothing_counts_as_deleted_elsewhere() {
+        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        book.forget_base();
+        book.merge_saved(Vec::new());
+        assert_eq!(book.len(), 2);
     }
 
     #[test]

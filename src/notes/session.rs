@@ -108,11 +108,20 @@ impl NoteSession {
     /// The sidecar changed on disk (another window saved, or a `git pull`): merge it in without writing.
     pub fn reload_from_disk(&mut self, review: &Review) {
         match self.sidecar.read_saved() {
-            Ok(disk) => {
+            Ok(Some(disk)) => {
                 let before = self.book.to_vec();
                 self.book.merge_saved(disk);
                 if self.book.to_vec() != before {
                     self.refresh(review);
+                }
+            }
+            // The file went away: the notes are not deleted for that; they are written again.
+            Ok(None) => {
+                if !self.book.is_empty() {
+                    self.book.forget_base();
+                    let now = Instant::now();
+                    self.dirty_since.get_or_insert(now);
+                    self.last_change = Some(now);
                 }
             }
             // A broken file is left alone; the next save goes beside it.

@@ -190,8 +190,9 @@ impl Sidecar {
     }
 
     /// The notes in the file notes are saved to, as another writer may have left them.
-    pub fn read_saved(&self) -> Result<Vec<Note>> {
-        read(&self.path).map(Option::unwrap_or_default)
+    /// `Ok(None)` when the file is not there.
+    pub fn read_saved(&self) -> Result<Option<Vec<Note>>> {
+        read(&self.path)
     }
 
     /// Save the notebook: under the lock, merge what another writer saved since, write atomically, and
@@ -207,6 +208,8 @@ impl Sidecar {
                 }
                 self.location = Location::DataDir { reason: source.to_string() };
                 self.path = copy;
+                // The copy never held these notes: none of them was deleted there.
+                book.forget_base();
                 self.save_here(book)
             }
             other => other,
@@ -216,12 +219,18 @@ impl Sidecar {
     fn save_here(&mut self, book: &mut NoteBook) -> Result<()> {
         let _lock = Lock::acquire(&self.path)?;
         let on_disk = match read(&self.path) {
-            Ok(found) => found.unwrap_or_default(),
+            Ok(Some(found)) => found,
+            // The file is gone (deleted, a `git stash`, another branch): keep every note and write it anew.
+            Ok(None) => {
+                book.forget_base();
+                Vec::new()
+            }
             // Someone broke the file since it was opened: leave it and save beside it.
             Err(e) if matches!(self.location, Location::Folder) => {
                 let (path, _) = recovered_path(&self.folder);
                 self.location = Location::Beside { unreadable: self.path.clone(), reason: e.to_string() };
                 self.path = path;
+                book.forget_base();
                 drop(_lock);
                 return self.save_here(book);
             }
