@@ -528,3 +528,75 @@ fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     opened.sidecar.save(&mut opened.book).expect("save");
     assert_eq!(ids(&Sidecar::open(&folder, None).book), all_ids(&[&old[0], &old[1], &new]));
 }
+
+#[test]
+fn a_note_on_a_code_block_follows_its_code_and_no_other() {
+    let (_tmp, folder) = copy_fixture("clean");
+    let r = review(&folder);
+    let (doc, col, block) = find_block_kind(&r, "de", synoptic::skeleton::BlockKind::Code);
+    let anchor = synoptic::notes::anchor::anchor_at(&r, doc, col, block, false, "").expect("anchor");
+    assert!(anchor.quote.contains("tinker install --prefix"), "{}", anchor.quote);
+    let mut note = plain_note(1);
+    note.anchor = anchor;
+    let mut book = NoteBook::default();
+    book.upsert(note.clone());
+    assert_eq!(Placements::compute(&r, &book).of(&note).map(|p| p.fit), Some(Fit::Exact));
+
+    // The code is edited: the note stays on it, marked changed.
+    let path = folder.join("de/guide.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("--prefix ~/.local", "--prefix ~/.local --force")).expect("write");
+    let r2 = review(&folder);
+    let p = Placements::compute(&r2, &book).of(&note).cloned().expect("placed");
+    assert_eq!((p.block, p.fit), (Some(block), Fit::Changed));
+
+    // The code block is removed and another one appears elsewhere: the note does not jump to it.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let start = text.find("```bash").expect("fence");
+    let end = text[start + 3..].find("```").map(|e| start + 3 + e + 3).expect("closing fence");
+    let text = format!("{}{}\n```sh\ntinker serve --port 9000\n```\n", &text[..start], &text[end..]);
+    std::fs::write(&path, text).expect("write");
+    let r3 = review(&folder);
+    let p = Placements::compute(&r3, &book).of(&note).cloned().expect("placed");
+    assert_eq!(p.fit, Fit::Outdated);
+    let (_, _, other_code) = find_block_kind(&r3, "de", synoptic::skeleton::BlockKind::Code);
+    assert_ne!(p.block, Some(other_code));
+}
+
+fn find_block_kind(
+    r: &synoptic::review::Review,
+    locale: &str,
+    kind: synoptic::skeleton::BlockKind,
+) -> (usize, usize, usize) {
+    let doc = r.document_index("guide.md").expect("doc");
+    let d = &r.corpus.documents[doc];
+    let col = d.files.iter().position(|&f| r.corpus.files[f].locale.to_string() == locale).expect("col");
+    let file = &r.corpus.files[d.files[col]];
+    let block = file.skeleton.blocks.iter().position(|b| b.kind == kind).expect("block of kind");
+    (doc, col, block)
+}
+
+#[test]
+fn the_sample_notes_sit_exactly_on_their_blocks() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let r = review(&folder);
+    let opened = Sidecar::open(&folder, None);
+    assert!(opened.warnings.is_empty());
+    let places = Placements::compute(&r, &opened.book);
+    let fits: Vec<(String, Fit, bool)> = opened
+        .book
+        .iter()
+        .map(|n| {
+            let p = places.of(n).expect("placed");
+            (n.anchor.file.clone(), p.fit, p.row.is_some())
+        })
+        .collect();
+    assert_eq!(
+        fits,
+        [
+            ("de/configure.md".to_owned(), Fit::Exact, true),
+            ("fr/install.md".to_owned(), Fit::Exact, true),
+            ("es/install.md".to_owned(), Fit::Exact, true)
+        ]
+    );
+}

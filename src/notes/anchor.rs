@@ -107,14 +107,14 @@ pub fn anchor_at(review: &Review, doc: usize, column: usize, block: usize, all: 
     let file = review.corpus.files.get(*document.files.get(column)?)?;
     let b = file.skeleton.blocks.get(block)?;
     let (section, ordinal) = section_and_ordinal(file, block);
-    let quote = if quote.trim().is_empty() { default_quote(&b.text) } else { quote.trim().to_owned() };
+    let quote = if quote.trim().is_empty() { default_quote(&searchable(file, b)) } else { quote.trim().to_owned() };
     Some(Anchor {
         document: document.name.clone(),
         locale: if all { ALL_LOCALES.to_owned() } else { file.locale.to_string() },
         file: file.rel.clone(),
         section,
         block: ordinal,
-        fingerprint: block_fingerprint(b),
+        fingerprint: block_fingerprint(file, b),
         quote,
     })
 }
@@ -138,10 +138,25 @@ pub fn reference_column(review: &Review, doc: usize) -> Option<usize> {
         .or_else(|| review.documents.get(doc).map(|d| d.alignment.pivot))
 }
 
-/// The fingerprint of a block's text, blind to whitespace changes.
-pub fn block_fingerprint(block: &Block) -> String {
-    let normalized: Vec<&str> = block.text.split_whitespace().collect();
+/// The fingerprint of a block's source (its Markdown, so code, inline code and link targets count), blind
+/// to whitespace changes; empty for a block with no text at all, which matches nothing.
+pub fn block_fingerprint(file: &SourceFile, block: &Block) -> String {
+    let source = file.text.get(block.range.clone()).unwrap_or_default();
+    let normalized: Vec<&str> = source.split_whitespace().collect();
+    if normalized.is_empty() {
+        return String::new();
+    }
     crate::checks::fingerprint(&[&normalized.join(" ")])
+}
+
+/// What quotes are looked for in: the block's text; for code its code; else its source (HTML).
+fn searchable(file: &SourceFile, block: &Block) -> String {
+    let text = match &block.code {
+        Some(code) if block.text.trim().is_empty() => code.as_str(),
+        _ if block.text.trim().is_empty() => file.text.get(block.range.clone()).unwrap_or_default(),
+        _ => block.text.as_str(),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The start of a block's text, as a note's quote when the reviewer selected nothing.
@@ -188,29 +203,44 @@ fn place_block(review: &Review, anchor: &Anchor) -> Placement {
 /// The block an anchor points at in `file`, best evidence first.
 fn find_block(file: &SourceFile, anchor: &Anchor) -> (Option<usize>, Fit) {
     let blocks = &file.skeleton.blocks;
-    let here = section_start(file, &anchor.section).map(|h| h + anchor.block);
+    let section = section_start(file, &anchor.section);
+    let here = section.map(|h| h + anchor.block).filter(|&b| b < blocks.len());
     let nearest = |candidates: Vec<usize>| -> Option<usize> {
         candidates.into_iter().min_by_key(|&b| here.map_or(b, |h| b.abs_diff(h)))
     };
-    let same_text: Vec<usize> =
-        (0..blocks.len()).filter(|&b| block_fingerprint(&blocks[b]) == anchor.fingerprint).collect();
-    if let Some(b) = nearest(same_text) {
-        return (Some(b), if Some(b) == here { Fit::Exact } else { Fit::Moved });
+    if !anchor.fingerprint.is_empty() {
+        let same_text: Vec<usize> =
+            (0..blocks.len()).filter(|&b| block_fingerprint(file, &blocks[b]) == anchor.fingerprint).collect();
+        if let Some(b) = nearest(same_text) {
+            return (Some(b), if Some(b) == here { Fit::Exact } else { Fit::Moved });
+        }
     }
+    // The text changed. The quote, looked for in the note's own section while that exists (a fixed word
+    // still used elsewhere must not pull the note away).
+    let in_section =
+        |b: &usize| section.is_none() || section_of(blocks, *b) == section_of(blocks, section.unwrap_or(0));
     let quote = anchor.quote.trim_end_matches('…').split_whitespace().collect::<Vec<_>>().join(" ");
     if quote.chars().count() >= 8 {
-        let quoted: Vec<usize> = (0..blocks.len())
-            .filter(|&b| blocks[b].text.split_whitespace().collect::<Vec<_>>().join(" ").contains(&quote))
-            .collect();
+        let quoted: Vec<usize> =
+            (0..blocks.len()).filter(in_section).filter(|&b| searchable(file, &blocks[b]).contains(&quote)).collect();
         if let Some(b) = nearest(quoted) {
             return (Some(b), Fit::Changed);
         }
     }
-    if let Some(b) = most_similar(blocks, &anchor.quote, here) {
+    // A heading keeps its anchor id through rewording.
+    if anchor.block == 0 && !anchor.section.is_empty() && section.is_some() {
+        return (section, Fit::Changed);
+    }
+    let texts: Vec<String> = blocks.iter().map(|b| searchable(file, b)).collect();
+    if let Some(b) = most_similar(&texts, &anchor.quote, here) {
         return (Some(b), Fit::Changed);
     }
-    let fallback = section_start(file, &anchor.section);
-    (fallback, Fit::Outdated)
+    (section, Fit::Outdated)
+}
+
+/// The section (its heading's index) a block belongs to; a heading is its own section.
+fn section_of(blocks: &[Block], b: usize) -> Option<usize> {
+    blocks.get(b).and_then(|block| block.section)
 }
 
 /// The block index of the section heading with this anchor id; the file's start for "no section".
@@ -222,16 +252,16 @@ fn section_start(file: &SourceFile, section: &str) -> Option<usize> {
 }
 
 /// The block most like `quote` (word-level similarity ≥ 0.6), preferring the one nearest `here`.
-fn most_similar(blocks: &[Block], quote: &str, here: Option<usize>) -> Option<usize> {
+fn most_similar(texts: &[String], quote: &str, here: Option<usize>) -> Option<usize> {
     let quote = quote.trim_end_matches('…');
     let words = quote.split_whitespace().count();
     if words < 3 {
         return None;
     }
     let mut best: Option<(f32, usize)> = None;
-    for (b, block) in blocks.iter().enumerate() {
+    for (b, text) in texts.iter().enumerate() {
         // Compare with as much of the block as the quote covers (quotes are block starts or selections).
-        let prefix: String = block.text.split_whitespace().take(words + 3).collect::<Vec<_>>().join(" ");
+        let prefix: String = text.split_whitespace().take(words + 3).collect::<Vec<_>>().join(" ");
         let ratio = similar::TextDiff::from_words(quote, prefix.as_str()).ratio();
         let distance = here.map_or(0, |h| b.abs_diff(h));
         let better = best.is_none_or(|(r, bb)| {
