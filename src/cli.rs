@@ -135,12 +135,19 @@ pub fn export(args: &ExportArgs) -> crate::Result<Exported> {
         Some(f) => f,
         None => return Err(crate::Error::UnknownExportFormat(args.output.clone())),
     };
-    if !args.path.is_dir() {
+    if !args.path.exists() {
         return Err(crate::Error::MissingPath(args.path.clone()));
+    }
+    if !args.path.is_dir() {
+        return Err(crate::Error::NotAFolder(args.path.clone()));
     }
     let options = CheckOptions { source: args.source.clone(), glossary: None };
     let review = Review::build(std::slice::from_ref(&args.path), &options)?;
     let opened = Sidecar::open(&args.path, default_data_dir().as_deref());
+    // An export without the notes of an unreadable sidecar would look clean: refuse instead.
+    if let crate::notes::sidecar::Location::Beside { reason, .. } = opened.sidecar.location() {
+        return Err(crate::Error::NotesUnreadable(reason.clone()));
+    }
     let export = crate::export::collect(&review, &opened.book);
     crate::export::write(&export, format, &args.output)?;
     Ok(Exported { notes: export.notes.len(), locales: export.scorecard.len(), warnings: opened.warnings })

@@ -87,6 +87,12 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// A folder was expected.
+    #[error("{}: is a file; give the reviewed folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// The notes sidecar cannot be read, so an export would leave its notes out.
+    #[error("{0}. Nothing was exported: fix the file (a merge conflict?) and export again")]
+    NotesUnreadable(String),
     /// The export format is neither given nor told by the file's extension.
     #[error("{}: say which format with --format csv|xlsx|html|json, or end the file name with one", .0.display())]
     UnknownExportFormat(PathBuf),

@@ -87,21 +87,15 @@ fn csv_has_a_bom_the_columns_and_one_row_per_note() {
         ]
     );
     assert_eq!(scorecard.len(), 4);
-    let configure_first_line = r
-        .corpus
-        .file("en/configure.md")
-        .and_then(|f| f.skeleton.blocks.first())
-        .map(|b| (b.line.to_string(), b.text.clone()))
-        .expect("configure");
     assert_eq!(
         rows[0],
         [
             "configure.md",
             "*",
             "en/configure.md",
-            &configure_first_line.0,
-            &configure_first_line.1,
-            &configure_first_line.1,
+            "4",
+            "Configure",
+            "# Configure {#configure}",
             "",
             "Design and markup",
             "minor",
@@ -113,8 +107,15 @@ fn csv_has_a_bom_the_columns_and_one_row_per_note() {
     );
     let de = &rows[1];
     assert_eq!(&de[..5], ["guide.md", "de", "de/guide.md", "12", "Installieren"]);
-    assert!(de[5].starts_with("Download the archive from the releases page"), "{}", de[5]);
-    assert!(de[6].starts_with("Laden Sie das Archiv von der Seite der Veröffentlichungen"), "{}", de[6]);
+    // The Markdown of the blocks, so links and inline code are all there for the translator.
+    assert_eq!(
+        de[5],
+        "Download the archive from the [releases page](https://example.com/tinker/releases) and unpack it. Then run:"
+    );
+    assert_eq!(
+        de[6],
+        "Laden Sie das Archiv von der [Seite der Veröffentlichungen](https://example.com/tinker/releases) herunter und entpacken Sie es. Führen Sie dann Folgendes aus:"
+    );
     assert_eq!(
         &de[7..],
         [
@@ -261,4 +262,34 @@ fn the_command_line_exports_every_format() {
         .assert()
         .code(0);
     assert!(Path::new(&forced).is_file());
+}
+
+#[test]
+fn the_command_line_refuses_what_would_mislead() {
+    let (tmp, folder, _r, _book) = reviewed_folder();
+    let synoptic = || Command::cargo_bin("synoptic").expect("binary");
+    // An unreadable sidecar: exporting would show a clean scorecard without its notes.
+    std::fs::write(folder.join("synoptic-notes.toml"), "<<<<<<< HEAD\n").expect("conflict");
+    let out = tmp.path().join("out.csv");
+    synoptic().arg("export").arg(&folder).arg("-o").arg(&out).assert().code(2).stderr(format!(
+        "synoptic: {}: cannot read the notes: line 1: key with no value, expected `=`. Nothing was exported: fix the file (a merge conflict?) and export again\n",
+        folder.join("synoptic-notes.toml").display()
+    ));
+    assert!(!out.exists());
+    // A file instead of the folder, and an output folder that is not there.
+    synoptic()
+        .arg("export")
+        .arg(folder.join("en/guide.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(format!("synoptic: {}: is a file; give the reviewed folder\n", folder.join("en/guide.md").display()));
+    let missing = tmp.path().join("no/such/dir/out.csv");
+    std::fs::remove_file(folder.join("synoptic-notes.toml")).expect("rm");
+    synoptic().arg("export").arg(&folder).arg("-o").arg(&missing).assert().code(2).stderr(format!(
+        "synoptic: {}: cannot write the export: the folder {} does not exist\n",
+        missing.display(),
+        tmp.path().join("no/such/dir").display()
+    ));
 }

@@ -1,6 +1,8 @@
 //! CSV export: UTF-8 with a byte-order mark, so Excel reads the accents right; a header row and one row
 //! per note in [`super::COLUMNS`] order; then, after an empty row, the MQM scorecard as a second table
-//! (its first cell reads `MQM scorecard`), so that the scorecard travels in every export.
+//! (its first cell reads `MQM scorecard`), so that the scorecard travels in every export. A cell that a
+//! spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return)
+//! gets a leading apostrophe, so a note or a vendor's text can never run as one.
 
 use super::{Export, SCORECARD_COLUMNS, format_score};
 
@@ -15,7 +17,7 @@ pub fn render(export: &Export) -> Result<Vec<u8>, String> {
         let err = |e: ::csv::Error| e.to_string();
         writer.write_record(super::COLUMNS).map_err(err)?;
         for row in &export.notes {
-            writer.write_record(row.cells()).map_err(err)?;
+            writer.write_record(row.cells().iter().map(|c| inert(c))).map_err(err)?;
         }
         writer.write_record([""]).map_err(err)?;
         writer
@@ -41,4 +43,20 @@ pub fn render(export: &Export) -> Result<Vec<u8>, String> {
         writer.flush().map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// The cell as text a spreadsheet will not evaluate.
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(super::inert("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(super::inert("-> dossier"), "'-> dossier");
+        assert_eq!(super::inert("@user"), "'@user");
+        assert_eq!(super::inert("plain - text"), "plain - text");
+    }
 }

@@ -210,7 +210,7 @@ fn row_of(review: &Review, placements: &Placements, note: &Note) -> NoteRow {
         }
         // A note about missing text has no translated text: its block is the reference's.
         if note.anchor.locale != ALL_LOCALES && place.fit != Fit::Outdated && block_column == column {
-            row.translated_text = block.text.clone();
+            row.translated_text = source_of(file, block);
         }
     }
     let reference = reference_column(review, doc);
@@ -219,16 +219,24 @@ fn row_of(review: &Review, placements: &Placements, note: &Note) -> NoteRow {
         && let Some(b) = alignment.rows.get(r).and_then(|row| row.cells.get(rc).copied().flatten())
     {
         let ref_file = &review.corpus.files[document.files[rc]];
-        row.reference_text = ref_file.skeleton.blocks.get(b).map_or_else(String::new, |b| b.text.clone());
+        row.reference_text = ref_file.skeleton.blocks.get(b).map_or_else(String::new, |b| source_of(ref_file, b));
     }
     row
 }
 
+/// A block as the translator knows it: its Markdown, so inline code, links and code blocks are all there.
+fn source_of(file: &crate::corpus::SourceFile, block: &crate::skeleton::Block) -> String {
+    file.text.get(block.range.clone()).unwrap_or_default().trim().to_owned()
+}
+
 /// Write an export to `path` in `format`.
 pub fn write(export: &Export, format: ExportFormat, path: &Path) -> Result<()> {
-    let bytes = render(export, format).map_err(|reason| Error::Export { path: path.to_path_buf(), reason })?;
-    crate::notes::sidecar::write_atomic(path, &bytes)
-        .map_err(|e| Error::Export { path: path.to_path_buf(), reason: e.to_string() })
+    let fail = |reason: String| Error::Export { path: path.to_path_buf(), reason };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+        return Err(fail(format!("the folder {} does not exist", parent.display())));
+    }
+    let bytes = render(export, format).map_err(fail)?;
+    crate::notes::sidecar::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))
 }
 
 /// An export's bytes in `format`.

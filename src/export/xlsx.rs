@@ -29,7 +29,7 @@ fn build(export: &Export) -> Result<Vec<u8>, XlsxError> {
                 {
                     sheet.write_number(r, c as u16, line as f64)?;
                 } else {
-                    sheet.write_string(r, c as u16, value)?;
+                    sheet.write_string(r, c as u16, fit_cell(value))?;
                 }
             }
         }
@@ -89,4 +89,14 @@ fn sheet_name(locale: &str, used: &mut Vec<String>) -> String {
     }
     used.push(name.to_lowercase());
     name
+}
+
+/// Excel holds at most 32,767 characters in a cell: longer texts (a whole dump in one block) are cut,
+/// and say so.
+fn fit_cell(text: &str) -> String {
+    const LIMIT: usize = 32_000;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}… [cut: {} characters in all]", &text[..cut], text.chars().count()),
+        None => text.to_owned(),
+    }
 }

@@ -294,10 +294,15 @@ fn read(path: &Path) -> Result<Option<Vec<Note>>> {
     parse(&text, path).map(Some)
 }
 
+/// A parse error in one line of text: where, and what (TOML's messages can span lines).
 fn describe(e: &toml::de::Error, text: &str) -> String {
+    let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
     match e.span() {
-        Some(span) => format!("line {}: {}", text[..span.start.min(text.len())].lines().count().max(1), e.message()),
-        None => e.message().to_owned(),
+        Some(span) => {
+            let line = text.get(..span.start.min(text.len())).map_or(1, |t| t.lines().count().max(1));
+            format!("line {line}: {message}")
+        }
+        None => message,
     }
 }
 
