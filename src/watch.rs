@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 /// How long the folder must be quiet before changes are reported (an editor's save or a `git checkout`
 /// is many events).
 pub const QUIET: Duration = Duration::from_millis(300);
+/// Changes are reported after this long even when events keep coming (a build writing beside the docs).
+pub const MAX_WAIT: Duration = Duration::from_secs(3);
 
 /// What changed, after a quiet moment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +35,7 @@ pub struct FolderWatcher {
     events: Receiver<PathBuf>,
     pending: Changes,
     last_event: Option<Instant>,
+    first_event: Option<Instant>,
 }
 
 impl FolderWatcher {
@@ -50,21 +53,32 @@ impl FolderWatcher {
         .map_err(|e| e.to_string())?;
         watcher.watch(root, RecursiveMode::Recursive).map_err(|e| e.to_string())?;
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        Ok(FolderWatcher { root, _watcher: watcher, events, pending: Changes::default(), last_event: None })
+        Ok(FolderWatcher {
+            root,
+            _watcher: watcher,
+            events,
+            pending: Changes::default(),
+            last_event: None,
+            first_event: None,
+        })
     }
 
     /// The changes gathered so far, once the folder has been quiet for [`QUIET`]; `None` while events are
     /// still coming or when nothing changed.
     pub fn poll(&mut self, now: Instant) -> Option<Changes> {
         while let Ok(path) = self.events.try_recv() {
-            self.last_event = Some(now);
-            classify(&self.root, &path, &mut self.pending);
+            if classify(&self.root, &path, &mut self.pending) {
+                self.last_event = Some(now);
+                self.first_event.get_or_insert(now);
+            }
         }
         let quiet = self.last_event.is_some_and(|t| now.duration_since(t) >= QUIET);
-        if !quiet {
+        let overdue = self.first_event.is_some_and(|t| now.duration_since(t) >= MAX_WAIT);
+        if !quiet && !overdue {
             return None;
         }
         self.last_event = None;
+        self.first_event = None;
         let changes = std::mem::take(&mut self.pending);
         (changes != Changes::default()).then_some(changes)
     }
@@ -86,21 +100,28 @@ fn is_a_change(kind: &EventKind) -> bool {
     }
 }
 
-/// Sort one changed path.
-fn classify(root: &Path, path: &Path, into: &mut Changes) {
+/// Sort one changed path; false when it does not matter (git's own files, scratch files, exports,
+/// images, build output: anything that is not Markdown, configuration, a glossary or a folder).
+fn classify(root: &Path, path: &Path, into: &mut Changes) -> bool {
     let rel = path.strip_prefix(root).unwrap_or(path);
     if rel.components().any(|c| c.as_os_str() == ".git") {
-        return;
+        return false;
     }
     let name = rel.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     if is_own_scratch_file(&name) {
-        return;
+        return false;
     }
     if name == sidecar::FILE_NAME || name.starts_with("synoptic-notes.recovered") {
         into.notes = true;
-        return;
+        return true;
     }
-    into.documents.insert(rel.to_path_buf());
+    let extension = rel.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    // No extension: a folder (created, removed, renamed), or a file we cannot tell from one.
+    let relevant = matches!(extension.as_deref(), None | Some("md" | "markdown" | "txt" | "toml" | "csv"));
+    if relevant {
+        into.documents.insert(rel.to_path_buf());
+    }
+    relevant
 }
 
 /// The temporary, lock and probe files the sidecar writer makes and removes.
@@ -126,6 +147,8 @@ mod tests {
             "/r/synoptic-notes.toml.lock",
             "/r/.synoptic-probe-77",
             "/r/fr",
+            "/r/review.xlsx",
+            "/r/img/logo.png",
         ] {
             classify(root, Path::new(p), &mut c);
         }

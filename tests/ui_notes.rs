@@ -139,3 +139,26 @@ fn notes_are_exported_from_the_window() {
     assert_eq!(&rows[0][11], "Ana Reviewer");
     h.get_by_label_contains("Exported 1 notes and the scorecard to");
 }
+
+#[test]
+fn escape_does_not_throw_away_writing() {
+    let (_tmp, folder) = common::copy_fixture("gap");
+    let mut h = open(folder);
+    h.get_by_label("Redémarrez la machine si le programme d’installation se bloque.").click();
+    h.run_ok();
+    h.key_press(Key::N);
+    h.run_ok();
+    h.get_by_role(egui::accesskit::Role::MultilineTextInput).type_text("half a thought");
+    h.run_ok();
+    h.key_press(Key::Escape);
+    h.run_ok();
+    assert_eq!(
+        h.state().note_draft().map(|d| d.text.as_str()),
+        Some("half a thought"),
+        "the first Escape only leaves the box"
+    );
+    h.key_press(Key::Escape);
+    h.run_ok();
+    assert!(h.state().note_draft().is_none(), "the second Escape closes");
+    assert_eq!(h.state().notes().map(|n| n.book().len()), Some(0));
+}

@@ -400,7 +400,7 @@ impl Lock {
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     let age = fs::metadata(&path).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-                    if age.is_some_and(|a| a > STALE_LOCK) {
+                    if age.is_some_and(|a| a > STALE_LOCK) || holder_is_gone(&path) {
                         let _ = fs::remove_file(&path);
                         continue;
                     }
@@ -414,6 +414,14 @@ impl Lock {
             }
         }
     }
+}
+
+/// The lock's writer (its process id is in the file) is no longer running on this machine. Only known
+/// where `/proc` lists processes; elsewhere the lock is broken by age alone.
+fn holder_is_gone(lock: &Path) -> bool {
+    let Some(pid) = fs::read_to_string(lock).ok().and_then(|t| t.trim().parse::<u32>().ok()) else { return false };
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && pid != std::process::id() && !proc.join(pid.to_string()).exists()
 }
 
 impl Drop for Lock {

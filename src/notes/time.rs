@@ -1,5 +1,5 @@
-//! Note timestamps: the current time as RFC 3339 UTC text (`2026-11-23T11:50:00Z`), which sorts as it
-//! reads and compares as text, without a date library.
+//! Note timestamps: the current time as RFC 3339 UTC text with milliseconds (`2026-11-23T11:50:00.123Z`),
+//! always in that one shape, so it sorts as it reads and compares as text, without a date library.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

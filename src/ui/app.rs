@@ -272,7 +272,7 @@ impl SynopticApp {
                 let folder = review.corpus.root.clone();
                 let remembered = self.settings.last_document.clone();
                 let reloaded = self.review.as_ref().is_some_and(|r| r.corpus.root == folder);
-                let top_row = self.top_row();
+                let (top_row, selected_cell) = (self.top_row(), self.selected_cell);
                 self.status = Status::of(&review);
                 self.open_notes(&review);
                 self.review = Some(Arc::new(review));
@@ -291,6 +291,9 @@ impl SynopticApp {
                 if reloaded {
                     // The same folder read again after a change on disk: stay where the reviewer was.
                     self.panes.scroll_to_row(top_row);
+                    let rows =
+                        self.view.as_ref().and_then(|v| self.review().map(|r| r.documents[v.doc].alignment.rows.len()));
+                    self.selected_cell = selected_cell.filter(|&(row, _)| rows.is_some_and(|n| row < n));
                 }
                 if self.watcher.is_none() {
                     self.watch_folder(&folder, ctx);

@@ -2,7 +2,8 @@
 //! one locale or all, and the quoted text. It edits a draft of its own and, on save or delete, sends a
 //! command; the app owns the notes.
 //!
-//! Keys while it is open: Ctrl+Enter saves, Escape cancels, Ctrl+1…Ctrl+4 set the severity (neutral,
+//! Keys while it is open: Ctrl+Enter saves, Escape cancels (the first Escape only leaves a text box that
+//! holds writing), Ctrl+1…Ctrl+4 set the severity (neutral,
 //! minor, major, critical); when the text box does not have the focus, Shift+M sets major and M minor.
 
 use super::command::Command;
@@ -88,6 +89,9 @@ impl Draft {
 pub struct NoteEditor {
     draft: Option<Draft>,
     focus_text: bool,
+    /// A text box had the focus at the end of the last frame (egui drops the focus on Escape before
+    /// the editor sees the key, so this is what tells "leave the box" from "close").
+    was_typing: bool,
 }
 
 impl NoteEditor {
@@ -95,6 +99,7 @@ impl NoteEditor {
     pub fn open(&mut self, draft: Draft) {
         self.draft = Some(draft);
         self.focus_text = true;
+        self.was_typing = false;
     }
 
     /// Close without saving.
@@ -118,13 +123,14 @@ impl NoteEditor {
         let title = if draft.is_new { "New note" } else { "Edit note" };
         let focus = std::mem::take(&mut self.focus_text);
         let mut close = false;
+        let was_typing = &mut self.was_typing;
         egui::Window::new(title)
             .id(egui::Id::unique("note-editor"))
             .collapsible(false)
             .resizable(true)
             .default_width(460.0)
             .show(ctx, |ui| {
-                close = draft_ui(ui, draft, focus, commands);
+                close = draft_ui(ui, draft, focus, was_typing, commands);
             });
         if close {
             self.draft = None;
@@ -133,10 +139,16 @@ impl NoteEditor {
 }
 
 /// The editor's contents; true when it should close.
-fn draft_ui(ui: &mut egui::Ui, draft: &mut Draft, focus: bool, commands: &mut Vec<Command>) -> bool {
+fn draft_ui(
+    ui: &mut egui::Ui,
+    draft: &mut Draft,
+    focus: bool,
+    was_typing: &mut bool,
+    commands: &mut Vec<Command>,
+) -> bool {
     let text_id = egui::Id::unique("note-editor-text");
     let typing = ui.memory(|m| m.focused().is_some());
-    let (save, cancel) = editor_keys(ui, draft, typing);
+    let (save, cancel) = editor_keys(ui, draft, typing, *was_typing);
     scope_ui(ui, draft);
     let edit = egui::TextEdit::multiline(&mut draft.text)
         .id(text_id)
@@ -187,6 +199,7 @@ fn draft_ui(ui: &mut egui::Ui, draft: &mut Draft, focus: bool, commands: &mut Ve
         }
         ui.end_row();
     });
+    *was_typing = ui.memory(|m| m.focused().is_some());
     ui.separator();
     let mut close = cancel;
     ui.horizontal(|ui| {
@@ -223,10 +236,12 @@ fn scope_ui(ui: &mut egui::Ui, draft: &mut Draft) {
 }
 
 /// Shortcuts of the editor: returns (save, cancel).
-fn editor_keys(ui: &mut egui::Ui, draft: &mut Draft, typing: bool) -> (bool, bool) {
+fn editor_keys(ui: &mut egui::Ui, draft: &mut Draft, typing: bool, was_typing: bool) -> (bool, bool) {
     ui.input_mut(|i| {
         let save = i.consume_key(Modifiers::COMMAND, Key::Enter);
-        let cancel = i.consume_key(Modifiers::NONE, Key::Escape);
+        // Escape in a text box that holds writing only leaves the box (egui's own handling); a second
+        // Escape closes. So one stray key never throws a note away.
+        let cancel = (!was_typing || draft.text.trim().is_empty()) && i.consume_key(Modifiers::NONE, Key::Escape);
         let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
         for (key, severity) in keys.into_iter().zip(NoteSeverity::ALL) {
             if i.consume_key(Modifiers::COMMAND, key) {

@@ -1,11 +1,11 @@
 //! The Notes panel: every note of the folder, filtered by locale, category, severity and status;
-//! clicking one shows its document and row, "Edit" opens it in the editor. Outdated notes (their text
+//! a locale's filter keeps the notes for all locales; clicking one shows its document and row, "Edit" opens it in the editor. Outdated notes (their text
 //! could not be found again) are marked.
 
 use super::command::Command;
 use crate::notes::anchor::Fit;
 use crate::notes::session::NoteSession;
-use crate::notes::{Category, NoteSeverity, NoteStatus};
+use crate::notes::{ALL_LOCALES, Category, NoteSeverity, NoteStatus};
 
 /// Filters and the cached list they select.
 #[derive(Debug, Default)]
@@ -45,7 +45,7 @@ impl NotesPanel {
                 .book()
                 .iter()
                 .filter(|n| {
-                    self.locale.as_ref().is_none_or(|l| &n.anchor.locale == l)
+                    self.locale.as_ref().is_none_or(|l| &n.anchor.locale == l || n.anchor.locale == ALL_LOCALES)
                         && self.category.is_none_or(|c| n.category == c)
                         && self.severity.is_none_or(|s| n.severity == s)
                         && self.status.is_none_or(|s| n.status == s)
