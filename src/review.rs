@@ -67,6 +67,8 @@ pub struct Review {
     /// For behind translations (by status entry), the source rows changed since their revision; filled
     /// by the window's loader ([`crate::status::source_changes`]), empty for `check`.
     pub source_changes: BTreeMap<usize, Vec<crate::status::RowChange>>,
+    /// The scorecard's word counts; filled by the window's loader (off the UI thread), `None` for `check`.
+    pub evaluated: Option<crate::scorecard::Evaluated>,
 }
 
 impl Review {
@@ -137,6 +139,7 @@ impl Review {
             summaries,
             status,
             source_changes: BTreeMap::new(),
+            evaluated: None,
             scoring: config.scoring,
         }
     }

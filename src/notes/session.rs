@@ -46,7 +46,7 @@ impl NoteSession {
             book: opened.book,
             placements: Placements::default(),
             scores: Vec::new(),
-            evaluated: Evaluated::of(review),
+            evaluated: evaluated_of(review),
             dirty_since: None,
             last_change: None,
             failed_at: None,
@@ -101,7 +101,7 @@ impl NoteSession {
 
     /// The folder was reloaded: count its words again and place the notes anew.
     pub fn review_changed(&mut self, review: &Review) {
-        self.evaluated = Evaluated::of(review);
+        self.evaluated = evaluated_of(review);
         self.refresh(review);
     }
 
@@ -217,6 +217,11 @@ impl NoteSession {
     fn file_name(&self) -> String {
         self.sidecar.path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     }
+}
+
+/// The review's word counts, counted now if the loader did not.
+fn evaluated_of(review: &Review) -> Evaluated {
+    review.evaluated.clone().unwrap_or_else(|| Evaluated::of(review))
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ impl Loader {
                 Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress).map(|mut r| {
                     // The status view's "source then / now" rows: one git process, off the UI thread.
                     r.source_changes = crate::status::source_changes(&r);
+                    // The scorecard's word counts, so opening the notes costs the window nothing.
+                    r.evaluated = Some(crate::scorecard::Evaluated::of(&r));
                     r
                 });
             let _ = tx.send(result);
