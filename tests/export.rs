@@ -160,22 +160,7 @@ fn xlsx_has_a_summary_sheet_and_a_sheet_per_locale() {
     assert_eq!(workbook.sheet_names(), ["Summary", "de", "fr"]);
     let summary = workbook.worksheet_range("Summary").expect("summary");
     let header: Vec<String> = (0..11).map(|c| cell(&summary, 5, c)).collect();
-    assert_eq!(
-        header,
-        [
-            "locale",
-            "documents",
-            "words",
-            "neutral",
-            "minor",
-            "major",
-            "critical",
-            "penalty",
-            "per 1,000 words",
-            "score",
-            "result"
-        ]
-    );
+    assert_eq!(header, synoptic::export::SCORECARD_COLUMNS);
     assert_eq!(cell(&summary, 6, 0), "de");
     assert_eq!(cell(&summary, 6, 2), source_words(&r).to_string());
     assert_eq!(cell(&summary, 6, 7), "6");

@@ -11,41 +11,15 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use synoptic::notes::sidecar::{FILE_NAME, Sidecar};
 use synoptic::notes::{Category, NoteSeverity};
-use synoptic::ui::picker::FixedPicker;
 use synoptic::ui::{Settings, SynopticApp};
-
-fn harness(folder: PathBuf, export_to: Option<PathBuf>) -> Harness<'static, SynopticApp> {
-    let settings = Settings { author: "Ana Reviewer".to_owned(), ..Settings::default() };
-    let mut picker = FixedPicker::new(Some(folder));
-    picker.save_to = export_to;
-    let app = SynopticApp::new(settings, Box::new(picker));
-    Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
-        |ui, app: &mut SynopticApp| {
-            let ctx = ui.ctx().clone();
-            app.logic_step(&ctx);
-            app.window_ui(ui);
-        },
-        app,
-    )
-}
 
 fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
     open_exporting_to(folder, None)
 }
 
 fn open_exporting_to(folder: PathBuf, export_to: Option<PathBuf>) -> Harness<'static, SynopticApp> {
-    let mut h = harness(folder, export_to);
-    h.get_by_label("Open folder…").click();
-    h.run_ok();
-    let start = Instant::now();
-    while (h.state().is_loading() || h.state().view().is_none()) && start.elapsed() < Duration::from_secs(20) {
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    for _ in 0..4 {
-        h.step();
-    }
-    h
+    let settings = Settings { author: "Ana Reviewer".to_owned(), ..Settings::default() };
+    common::window::open(settings, folder, export_to)
 }
 
 /// Step frames until autosave has written the notes (it waits for a pause in the editing).

@@ -4,43 +4,17 @@
 
 mod common;
 
+use common::window::step_until;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 use synoptic::notes::anchor::Fit;
 use synoptic::notes::sidecar::Sidecar;
 use synoptic::notes::{Category, NoteSeverity};
-use synoptic::ui::picker::FixedPicker;
 use synoptic::ui::{Settings, SynopticApp};
 
 fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
-    let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
-    let mut h = Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
-        |ui, app: &mut SynopticApp| {
-            let ctx = ui.ctx().clone();
-            app.logic_step(&ctx);
-            app.window_ui(ui);
-        },
-        app,
-    );
-    h.get_by_label("Open folder…").click();
-    h.run_ok();
-    step_until(&mut h, |app| !app.is_loading() && app.view().is_some());
-    h
-}
-
-/// Step frames (real time passes: the watcher waits for a quiet moment) until `done` holds.
-fn step_until(h: &mut Harness<'_, SynopticApp>, done: impl Fn(&SynopticApp) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for the window");
-        std::thread::sleep(Duration::from_millis(30));
-        h.step();
-    }
-    for _ in 0..3 {
-        h.step();
-    }
+    common::window::open(Settings::default(), folder, None)
 }
 
 fn german_text(app: &SynopticApp) -> String {

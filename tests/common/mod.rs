@@ -1,6 +1,8 @@
 //! Helpers shared by the notes and export tests: a writable copy of a fixture folder and notes on it.
 #![allow(dead_code)]
 
+pub mod window;
+
 use std::path::{Path, PathBuf};
 use synoptic::notes::anchor::anchor_at;
 use synoptic::notes::{Category, Note, NoteSeverity, NoteStatus};
