@@ -202,6 +202,9 @@ impl NoteSession {
             Location::Beside { .. } => format!("{} (the original could not be read)", self.file_name()),
             Location::DataDir { .. } => format!("{} (the folder is read-only)", self.sidecar.path().display()),
         };
+        if self.book.is_empty() && !self.is_dirty() && self.error.is_none() {
+            return format!("No notes yet; they are saved in {place} as you write them");
+        }
         let state = if self.error.is_some() {
             "NOT SAVED".to_owned()
         } else if self.is_dirty() {
@@ -240,6 +243,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tempdir");
         let review = empty_review(tmp.path());
         let mut session = NoteSession::open(&review, None);
+        assert_eq!(session.status_line(), "No notes yet; they are saved in synoptic-notes.toml as you write them");
         let file = tmp.path().join(super::super::sidecar::FILE_NAME);
         session.upsert(note("1", ""), &review);
         let start = Instant::now();
