@@ -1,11 +1,12 @@
 //! The window, driven through its accessibility tree with egui_kittest: open a folder through a fake
 //! picker, see aligned panes with a gap, scroll, jump to findings, and virtualization of far rows.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use synoptic::ui::picker::FixedPicker;
 use synoptic::ui::{Settings, SynopticApp};
 
 fn fixture(name: &str) -> PathBuf {
@@ -14,15 +15,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A window of the size reviewers use, with a picker that answers with `folder`.
 fn harness(folder: PathBuf) -> Harness<'static, SynopticApp> {
-    let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
-    Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
-        |ui, app: &mut SynopticApp| {
-            let ctx = ui.ctx().clone();
-            app.logic_step(&ctx);
-            app.window_ui(ui);
-        },
-        app,
-    )
+    common::window::harness(Settings::default(), folder, None)
 }
 
 /// Run frames until the background load is done and the document is on show.

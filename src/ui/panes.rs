@@ -371,7 +371,8 @@ impl Panes {
         if hidden == 0
             && let Some(diff) = self.same_language_diff(r, col, ctx)
         {
-            diff_ui(ui, &block.text, diff);
+            let width = ui.available_width();
+            diff_ui(ui, &block.text, diff, width);
             return;
         }
         let pieces = self.pieces.entry((r, col)).or_insert_with(|| {
@@ -491,7 +492,8 @@ fn gap_ui(ui: &mut egui::Ui, locale: &str, moved: Option<usize>) {
     });
 }
 
-fn diff_ui(ui: &mut egui::Ui, text: &str, diff: &[(Change, Range<usize>)]) {
+/// A word-level diff as wrapped text, the inserted words highlighted, at most `width` wide.
+pub(super) fn diff_ui(ui: &mut egui::Ui, text: &str, diff: &[(Change, Range<usize>)], width: f32) {
     let mut job = egui::text::LayoutJob::default();
     let body = egui::TextStyle::Body.resolve(ui.style());
     for (change, range) in diff {
@@ -501,7 +503,7 @@ fn diff_ui(ui: &mut egui::Ui, text: &str, diff: &[(Change, Range<usize>)]) {
         }
         job.append(text.get(range.clone()).unwrap_or_default(), 0.0, format);
     }
-    job.wrap.max_width = ui.available_width();
+    job.wrap.max_width = width;
     ui.label(job);
 }
 

@@ -160,19 +160,7 @@ fn cell_ui(ui: &mut egui::Ui, width: f32, text: Option<&str>, absent: &str, diff
     ui.vertical(|ui| {
         ui.set_max_width(width);
         match (text, diff) {
-            (Some(text), Some(diff)) => {
-                let mut job = egui::text::LayoutJob::default();
-                let body = egui::TextStyle::Body.resolve(ui.style());
-                for (change, range) in diff {
-                    let mut format = egui::TextFormat::simple(body.clone(), ui.visuals().text_color());
-                    if *change == Change::Inserted {
-                        format.background = ui.visuals().warn_fg_color.gamma_multiply(0.3);
-                    }
-                    job.append(text.get(range.clone()).unwrap_or_default(), 0.0, format);
-                }
-                job.wrap.max_width = width;
-                ui.label(job);
-            }
+            (Some(text), Some(diff)) => super::panes::diff_ui(ui, text, diff, width),
             (Some(text), None) => {
                 ui.add(egui::Label::new(text).wrap());
             }
