@@ -108,7 +108,10 @@ impl Evaluated {
 
 /// The scorecard of every translation locale (and of any other locale with notes).
 pub fn scorecard(review: &Review, book: &NoteBook, model: &ScoringModel) -> Vec<LocaleScore> {
-    scorecard_of(&Evaluated::of(review), book, model)
+    match &review.evaluated {
+        Some(counted) => scorecard_of(counted, book, model),
+        None => scorecard_of(&Evaluated::of(review), book, model),
+    }
 }
 
 /// [`scorecard`] with the words already counted.

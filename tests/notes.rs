@@ -489,10 +489,6 @@ fn folder_with_two_notes() -> (tempfile::TempDir, PathBuf, Vec<Note>) {
     (tmp, folder, notes)
 }
 
-fn all_ids(notes: &[&Note]) -> Vec<String> {
-    sorted(notes)
-}
-
 #[test]
 fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     // The folder turns read-only: the data-directory copy gets every note, not just the new one.
@@ -503,7 +499,7 @@ fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     let new = plain_note(3);
     book.upsert(new.clone());
     side.save(&mut book).expect("save");
-    let expected = all_ids(&[&old[0], &old[1], &new]);
+    let expected = sorted(&[&old[0], &old[1], &new]);
     assert_eq!(ids(&book), expected);
     let copy = sidecar::parse(&std::fs::read_to_string(side.path()).expect("copy"), side.path()).expect("parse");
     assert_eq!(copy.iter().map(|n| n.id.clone()).collect::<Vec<_>>(), expected);
@@ -515,8 +511,8 @@ fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     let new = plain_note(3);
     opened.book.upsert(new.clone());
     opened.sidecar.save(&mut opened.book).expect("save");
-    assert_eq!(ids(&opened.book), all_ids(&[&old[0], &old[1], &new]));
-    assert_eq!(ids(&Sidecar::open(&folder, None).book), all_ids(&[&old[0], &old[1], &new]));
+    assert_eq!(ids(&opened.book), sorted(&[&old[0], &old[1], &new]));
+    assert_eq!(ids(&Sidecar::open(&folder, None).book), sorted(&[&old[0], &old[1], &new]));
     assert_eq!(std::fs::read_to_string(folder.join(FILE_NAME)).expect("left"), "<<<<<<< HEAD\n");
 
     // The sidecar is deleted (a `git stash`): the next save writes every note again.
@@ -526,7 +522,7 @@ fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     let new = plain_note(3);
     opened.book.upsert(new.clone());
     opened.sidecar.save(&mut opened.book).expect("save");
-    assert_eq!(ids(&Sidecar::open(&folder, None).book), all_ids(&[&old[0], &old[1], &new]));
+    assert_eq!(ids(&Sidecar::open(&folder, None).book), sorted(&[&old[0], &old[1], &new]));
 }
 
 #[test]

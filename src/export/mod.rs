@@ -157,8 +157,12 @@ pub struct Export {
 
 /// Gather the rows and the scorecard.
 pub fn collect(review: &Review, book: &NoteBook) -> Export {
-    let placements = Placements::compute(review, book);
-    let mut notes: Vec<NoteRow> = book.iter().map(|n| row_of(review, &placements, n)).collect();
+    collect_placed(review, book, &Placements::compute(review, book))
+}
+
+/// [`collect`] with the notes already placed (the window has them).
+pub fn collect_placed(review: &Review, book: &NoteBook, placements: &Placements) -> Export {
+    let mut notes: Vec<NoteRow> = book.iter().map(|n| row_of(review, placements, n)).collect();
     notes.sort_by(|a, b| {
         (&a.document, &a.locale, a.line.unwrap_or(usize::MAX), &a.id).cmp(&(
             &b.document,

@@ -61,9 +61,11 @@ impl Placements {
     /// Place every note of `book` in `review`.
     pub fn compute(review: &Review, book: &NoteBook) -> Placements {
         let mut rows_of: HashMap<usize, HashMap<(usize, usize), usize>> = HashMap::new();
+        // Each file's block fingerprints and texts, made once however many notes it holds.
+        let mut files: HashMap<usize, FileIndex> = HashMap::new();
         let mut out = Placements::default();
         for note in book.iter() {
-            let mut place = place_block(review, &note.anchor);
+            let mut place = place_block(review, &note.anchor, &mut files);
             if let (Some(doc), Some(col), Some(block)) = (place.doc, place.block_column, place.block) {
                 let rows = rows_of.entry(doc).or_insert_with(|| row_index(review, doc));
                 place.row = rows.get(&(col, block)).copied();
@@ -182,7 +184,7 @@ fn section_id(heading: &Block) -> String {
 }
 
 /// Find the anchor's block: its document, column and block index, and how well it fits.
-fn place_block(review: &Review, anchor: &Anchor) -> Placement {
+fn place_block(review: &Review, anchor: &Anchor, indexes: &mut HashMap<usize, FileIndex>) -> Placement {
     let Some(doc) = review.document_index(&anchor.document) else { return Placement::lost() };
     let document = &review.corpus.documents[doc];
     let files: Vec<&SourceFile> = review.corpus.document_files(document).collect();
@@ -196,12 +198,30 @@ fn place_block(review: &Review, anchor: &Anchor) -> Placement {
     };
     let Some(column) = column else { return Placement { doc: Some(doc), ..Placement::lost() } };
     let block_column = of_file.unwrap_or(column);
-    let (block, fit) = find_block(files[block_column], anchor);
+    let file = files[block_column];
+    let index = indexes.entry(document.files[block_column]).or_insert_with(|| FileIndex::of(file));
+    let (block, fit) = find_block(file, index, anchor);
     Placement { doc: Some(doc), column: Some(column), block_column: Some(block_column), block, row: None, fit }
 }
 
 /// The block an anchor points at in `file`, best evidence first.
-fn find_block(file: &SourceFile, anchor: &Anchor) -> (Option<usize>, Fit) {
+/// What finding notes again compares, per block of one file.
+struct FileIndex {
+    fingerprints: Vec<String>,
+    texts: Vec<String>,
+}
+
+impl FileIndex {
+    fn of(file: &SourceFile) -> FileIndex {
+        let blocks = &file.skeleton.blocks;
+        FileIndex {
+            fingerprints: blocks.iter().map(|b| block_fingerprint(file, b)).collect(),
+            texts: blocks.iter().map(|b| searchable(file, b)).collect(),
+        }
+    }
+}
+
+fn find_block(file: &SourceFile, index: &FileIndex, anchor: &Anchor) -> (Option<usize>, Fit) {
     let blocks = &file.skeleton.blocks;
     let section = section_start(file, &anchor.section);
     let here = section.map(|h| h + anchor.block).filter(|&b| b < blocks.len());
@@ -210,7 +230,7 @@ fn find_block(file: &SourceFile, anchor: &Anchor) -> (Option<usize>, Fit) {
     };
     if !anchor.fingerprint.is_empty() {
         let same_text: Vec<usize> =
-            (0..blocks.len()).filter(|&b| block_fingerprint(file, &blocks[b]) == anchor.fingerprint).collect();
+            (0..blocks.len()).filter(|&b| index.fingerprints[b] == anchor.fingerprint).collect();
         if let Some(b) = nearest(same_text) {
             return (Some(b), if Some(b) == here { Fit::Exact } else { Fit::Moved });
         }
@@ -222,7 +242,7 @@ fn find_block(file: &SourceFile, anchor: &Anchor) -> (Option<usize>, Fit) {
     let quote = anchor.quote.trim_end_matches('…').split_whitespace().collect::<Vec<_>>().join(" ");
     if quote.chars().count() >= 8 {
         let quoted: Vec<usize> =
-            (0..blocks.len()).filter(in_section).filter(|&b| searchable(file, &blocks[b]).contains(&quote)).collect();
+            (0..blocks.len()).filter(in_section).filter(|&b| index.texts[b].contains(&quote)).collect();
         if let Some(b) = nearest(quoted) {
             return (Some(b), Fit::Changed);
         }
@@ -231,8 +251,7 @@ fn find_block(file: &SourceFile, anchor: &Anchor) -> (Option<usize>, Fit) {
     if anchor.block == 0 && !anchor.section.is_empty() && section.is_some() {
         return (section, Fit::Changed);
     }
-    let texts: Vec<String> = blocks.iter().map(|b| searchable(file, b)).collect();
-    if let Some(b) = most_similar(&texts, &anchor.quote, here) {
+    if let Some(b) = most_similar(&index.texts, &anchor.quote, here) {
         return (Some(b), Fit::Changed);
     }
     (section, Fit::Outdated)

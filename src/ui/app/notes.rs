@@ -198,13 +198,12 @@ impl SynopticApp {
 
     fn export_to(&mut self, review: &Review, path: &std::path::Path) {
         let Some(notes) = self.notes.as_ref() else { return };
-        let format = ExportFormat::from_path(path).unwrap_or(ExportFormat::Xlsx);
-        let path = if ExportFormat::from_path(path).is_none() {
-            path.with_extension(format.extension())
-        } else {
-            path.to_path_buf()
+        // A name without a known extension gets the workbook's, so the file opens where it should.
+        let (format, path) = match ExportFormat::from_path(path) {
+            Some(format) => (format, path.to_path_buf()),
+            None => (ExportFormat::Xlsx, path.with_extension(ExportFormat::Xlsx.extension())),
         };
-        let export = crate::export::collect(review, notes.book());
+        let export = crate::export::collect_placed(review, notes.book(), notes.placements());
         match crate::export::write(&export, format, &path) {
             Ok(()) => {
                 self.notice =
