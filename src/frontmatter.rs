@@ -69,7 +69,7 @@ pub fn compare(files: &[&FrontMatter]) -> Vec<KeyRow> {
     keys.into_iter()
         .map(|key| {
             let values: Vec<Option<String>> = files.iter().map(|fm| fm.get(key).map(str::to_owned)).collect();
-            let majority = crate::checks::majority(values.iter().flatten());
+            let majority = crate::util::hash::majority(values.iter().flatten());
             let technical = majority.is_some_and(|m| !m.contains(char::is_whitespace));
             let differs = values.iter().map(|v| technical && v.is_some() && v.as_ref() != majority).collect();
             KeyRow { key: key.to_owned(), values, differs }

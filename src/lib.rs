@@ -26,6 +26,7 @@ pub mod status;
 pub mod text;
 #[cfg(feature = "ui")]
 pub mod ui;
+pub mod util;
 pub mod watch;
 
 pub use error::{Error, Result};

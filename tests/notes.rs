@@ -267,7 +267,7 @@ fn a_sidecar_from_a_newer_synoptic_is_left_untouched() {
 /// (the data directory's copy) go through.
 fn read_only_folder(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if path.components().any(|c| c.as_os_str() == "data") {
-        sidecar::write_atomic(path, bytes)
+        synoptic::util::fs::write_atomic(path, bytes)
     } else {
         Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "Permission denied (os error 13)"))
     }

@@ -240,7 +240,7 @@ pub fn write(export: &Export, format: ExportFormat, path: &Path) -> Result<()> {
         return Err(fail(format!("the folder {} does not exist", parent.display())));
     }
     let bytes = render(export, format).map_err(fail)?;
-    crate::notes::sidecar::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))
+    crate::util::fs::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))
 }
 
 /// An export's bytes in `format`.

@@ -148,7 +148,7 @@ pub fn block_fingerprint(file: &SourceFile, block: &Block) -> String {
     if normalized.is_empty() {
         return String::new();
     }
-    crate::checks::fingerprint(&[&normalized.join(" ")])
+    crate::util::hash::fingerprint(&[&normalized.join(" ")])
 }
 
 /// What quotes are looked for in: the block's text; for code its code; else its source (HTML).

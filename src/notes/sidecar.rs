@@ -17,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// The sidecar's file name in the opened folder.
@@ -129,7 +128,7 @@ impl Sidecar {
             path,
             location,
             data_dir: data_dir.map(Path::to_path_buf),
-            write: write_atomic,
+            write: crate::util::fs::write_atomic,
             merged_copy: None,
         };
         let mut in_copy = Vec::new();
@@ -322,7 +321,7 @@ fn recovered_path(folder: &Path) -> (PathBuf, Vec<Note>) {
 /// Where a folder's notes go in the data directory: a name from the folder's name and a hash of its path.
 pub fn data_copy_path(data_dir: &Path, folder: &Path) -> PathBuf {
     let absolute = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-    let hash = crate::checks::fingerprint(&[&absolute.to_string_lossy()]);
+    let hash = crate::util::hash::fingerprint(&[&absolute.to_string_lossy()]);
     let name: String = folder
         .file_name()
         .map_or_else(|| "folder".into(), |n| n.to_string_lossy().into_owned())
@@ -356,31 +355,6 @@ fn writable(folder: &Path) -> bool {
     let ok = File::create(&probe).is_ok();
     let _ = fs::remove_file(&probe);
     ok
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, renamed
-/// over the old file. A crash at any moment leaves the old file or the new one, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "sidecar".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}-{}.tmp", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable (Unix; elsewhere opening a folder fails and that is fine).
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// A lock file beside the sidecar, held while reading, merging and writing.
