@@ -19,6 +19,7 @@ pub mod locale;
 pub mod notes;
 pub mod report;
 pub mod review;
+pub mod revision;
 pub mod sample;
 pub mod scorecard;
 pub mod skeleton;

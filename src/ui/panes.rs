@@ -8,7 +8,7 @@ use super::command::Command;
 use super::markdown::{self, Piece};
 use super::problems_panel::severity_color;
 use super::settings::Settings;
-use crate::checks::Finding;
+use crate::checks::{CheckId, Finding};
 use crate::corpus::SourceFile;
 use crate::diff::{Change, word_diff};
 use crate::frontmatter::KeyRow;
@@ -458,11 +458,11 @@ fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
     let badges: Vec<&str> = findings
         .iter()
         .filter_map(|f| match f.id {
-            "structure.missing" => Some("missing"),
-            "structure.extra" => Some("extra"),
-            "structure.moved" => Some("moved"),
-            "structure.count" => Some("count differs"),
-            "structure.heading-level" => Some("level differs"),
+            CheckId::StructureMissing => Some("missing"),
+            CheckId::StructureExtra => Some("extra"),
+            CheckId::StructureMoved => Some("moved"),
+            CheckId::StructureCount => Some("count differs"),
+            CheckId::StructureHeadingLevel => Some("level differs"),
             _ => None,
         })
         .collect();

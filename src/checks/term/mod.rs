@@ -10,7 +10,7 @@
 //! rephrasing around a name is legitimate.
 
 use super::structure::reference_name;
-use super::{DocContext, Finding};
+use super::{CheckId, DocContext, Finding};
 use crate::glossary::{self, Kind};
 use crate::skeleton::{Block, BlockKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -137,7 +137,7 @@ fn do_not_translate(
                 let message =
                     format!("link text `{text}` should keep the name `{name}` (as the other locales do for {target})");
                 let offset = find_in_source(ctx, *c, b, &text);
-                out.push(ctx.finding("term.do-not-translate", *c, offset, Some(r), name, message));
+                out.push(ctx.finding(CheckId::TermDoNotTranslate, *c, offset, Some(r), name, message));
                 flagged.push((*c, text.to_lowercase()));
             }
         }
@@ -161,7 +161,7 @@ fn do_not_translate(
             flagged.push((*c, lower));
             let offset = find_in_source(ctx, *c, b, &variant);
             let message = format!("`{term}` must stay as it is, but this locale has `{variant}`");
-            out.push(ctx.finding("term.do-not-translate", *c, offset, Some(r), term, message));
+            out.push(ctx.finding(CheckId::TermDoNotTranslate, *c, offset, Some(r), term, message));
         }
     }
 }
@@ -385,7 +385,7 @@ fn glossary_terms(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             if glossary::find(&b.text, &e.translation).is_none() {
                 let note = if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) };
                 let message = format!("`{}` should be translated as `{}` (glossary){note}", e.term, e.translation);
-                out.push(ctx.finding("term.glossary", c, b.range.start, Some(r), &e.term, message));
+                out.push(ctx.finding(CheckId::TermGlossary, c, b.range.start, Some(r), &e.term, message));
             }
         }
     }
@@ -403,7 +403,7 @@ fn forbidden(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
                 let offset = find_in_source(ctx, c, b, word);
                 let note = if e.note.is_empty() { String::new() } else { format!(": {}", e.note) };
                 let message = format!("`{word}` is forbidden in {locale} by the glossary{note}");
-                out.push(ctx.finding("term.forbidden", c, offset, Some(r), word, message));
+                out.push(ctx.finding(CheckId::TermForbidden, c, offset, Some(r), word, message));
             }
         }
     }
@@ -629,7 +629,7 @@ fn untranslated(ctx: &DocContext<'_>, r: usize, runs: &BlockRuns<'_>, loans: &Ha
         let offset = nth_in_source(ctx, c, b, &first.text, nth);
         let message = format!("source-language ({src_lang}) words left untranslated: {list}");
         let subject = runs.iter().map(|r| r.lower.as_str()).collect::<Vec<_>>().join("|");
-        out.push(ctx.finding("term.untranslated", c, offset, Some(r), &subject, message));
+        out.push(ctx.finding(CheckId::TermUntranslated, c, offset, Some(r), &subject, message));
     }
 }
 
@@ -653,7 +653,7 @@ fn identical_to_source(ctx: &DocContext<'_>, r: usize, c: usize, b: &Block) -> O
         return None;
     }
     let message = format!("{} is identical to {}: not translated", b.kind.label(), reference_name(ctx, r));
-    Some(ctx.finding("term.untranslated", c, b.range.start, Some(r), "identical", message))
+    Some(ctx.finding(CheckId::TermUntranslated, c, b.range.start, Some(r), "identical", message))
 }
 
 /// Distinctly English function words (left out: words that are also common in other languages, such as
