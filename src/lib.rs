@@ -12,7 +12,7 @@ pub mod corpus;
 pub mod diff;
 pub mod error;
 pub mod export;
-pub mod frontmatter;
+
 pub mod glossary;
 pub mod history;
 pub mod locale;

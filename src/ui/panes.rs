@@ -11,11 +11,11 @@ use super::settings::Settings;
 use crate::checks::{CheckId, Finding};
 use crate::corpus::SourceFile;
 use crate::diff::{Change, word_diff};
-use crate::frontmatter::KeyRow;
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::notes::session::NoteSession;
 use crate::review::Review;
+use crate::skeleton::frontmatter::KeyRow;
 use egui::{Rect, UiBuilder, Vec2, vec2};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -154,7 +154,7 @@ impl Panes {
         if self.layout_key.as_ref() != Some(&key) {
             self.heights.reset(estimate_heights(&files, alignment, columns, width));
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
-            self.front_matter = crate::frontmatter::compare(&fms);
+            self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);
         }
         let ctx = PaneCtx { review, view, files: &files, settings, width, marks };
