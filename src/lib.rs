@@ -9,6 +9,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod dialect;
 pub mod diff;
 pub mod error;
 pub mod export;

@@ -167,9 +167,9 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
     let Some(kind) = ctx.reference(r, |b| b.kind) else { return };
     let measures: [Measure; 3] = [
         (
-            if kind == BlockKind::Table { "table rows" } else { "list items" },
+            "table rows",
             |b| b.items,
-            matches!(kind, BlockKind::List | BlockKind::Table),
+            kind == BlockKind::Table,
         ),
         ("table columns", |b| b.columns, kind == BlockKind::Table),
         // A link whose markup translation broke (`[text] (url)`) still counts: link.malformed reports it.
