@@ -349,7 +349,7 @@ fn main() -> BenchResult<()> {
     );
     let mut by_id = std::collections::BTreeMap::<&str, usize>::new();
     for f in &review.findings {
-        *by_id.entry(f.id).or_default() += 1;
+        *by_id.entry(f.id.as_str()).or_default() += 1;
     }
     for (id, n) in &by_id {
         println!("    {id}: {n}");

@@ -154,7 +154,13 @@ fn main() -> BenchResult<()> {
     );
     // What the window's loader adds: the old source texts (one git cat-file) and their rows.
     let review = synoptic::review::Review::build(std::slice::from_ref(&content), &Default::default())?;
-    let (changes_time, changes) = best(|| synoptic::status::source_changes(&review));
+    let (changes_time, changes) = best(|| {
+        synoptic::status::source_changes(
+            &review.corpus,
+            |d| review.documents.get(d).map(|x| &x.alignment),
+            &review.status,
+        )
+    });
     println!(
         "window extra: source then/now rows for {} behind translations: {:.0} ms",
         changes.len(),

@@ -160,7 +160,7 @@ pub fn status(args: &StatusArgs) -> crate::Result<String> {
     let configured = args.source.clone().or(config.source);
     let options = crate::corpus::LoadOptions { source: configured.clone() };
     let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
-    let source = crate::status::effective_source(&corpus, configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;
+    let source = corpus.effective_source(configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;
     if !corpus.files.iter().any(|f| f.locale.same_language(&source)) {
         let found = corpus.locales().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         return Err(crate::Error::UnknownSource(source.to_string(), found));

@@ -12,7 +12,7 @@
 //! penalties = { neutral = 0, minor = 1, major = 5, critical = 25 }
 //! ```
 
-use crate::checks::{CHECKS, Severity};
+use crate::checks::{CheckId, Severity};
 use crate::error::{Error, Result};
 use crate::locale::Locale;
 use crate::scorecard::ScoringModel;
@@ -41,7 +41,7 @@ pub struct Config {
     /// The glossary file, resolved against the folder.
     pub glossary: Option<PathBuf>,
     /// Severity overrides by finding id.
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<CheckId, Severity>,
     /// How reviewer notes are scored (`[scorecard]`).
     pub scoring: ScoringModel,
 }
@@ -67,12 +67,12 @@ impl Config {
         };
         let mut severity = BTreeMap::new();
         for (id, level) in raw.severity {
-            if !CHECKS.iter().any(|(known, _, _)| *known == id) {
+            let Some(check) = CheckId::parse(&id) else {
                 return Err(err(format!("severity: unknown finding id `{id}`")));
-            }
+            };
             let level = Severity::parse(&level)
                 .ok_or_else(|| err(format!("severity: `{level}` for `{id}` is not error, warning or info")))?;
-            severity.insert(id, level);
+            severity.insert(check, level);
         }
         let scoring = raw.scorecard;
         let penalties =
@@ -95,7 +95,7 @@ mod tests {
         let c = Config::parse(text, Path::new("x/synoptic.toml"), Path::new("x")).expect("parse");
         assert_eq!(c.source.map(String::from).as_deref(), Some("en-US"));
         assert_eq!(c.glossary, Some(PathBuf::from("x/terms.csv")));
-        assert_eq!(c.severity.get("term.untranslated"), Some(&Severity::Info));
+        assert_eq!(c.severity.get(&CheckId::TermUntranslated), Some(&Severity::Info));
     }
 
     #[test]

@@ -12,13 +12,14 @@ pub mod corpus;
 pub mod diff;
 pub mod error;
 pub mod export;
-pub mod frontmatter;
+
 pub mod glossary;
 pub mod history;
 pub mod locale;
 pub mod notes;
 pub mod report;
 pub mod review;
+pub mod revision;
 pub mod sample;
 pub mod scorecard;
 pub mod skeleton;

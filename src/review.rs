@@ -3,12 +3,13 @@
 //! The command line prints it; the desktop app will draw it.
 
 use crate::align::{self, Alignment};
-use crate::checks::{self, DocContext, Finding, Severity, staleness};
+use crate::checks::{self, CheckId, DocContext, Finding, Severity};
 use crate::config::Config;
-use crate::corpus::{Corpus, LoadOptions, LocaleOrigin, Progress};
+use crate::corpus::{Corpus, LoadOptions, Progress};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::locale::Locale;
+use crate::revision::Revisions;
 use crate::scorecard::ScoringModel;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -108,16 +109,16 @@ impl Review {
     pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
         let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
             (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, glossary)).collect();
-        let mut findings = input_findings(&corpus);
+        let mut findings = checks::input::check(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
             documents.push(doc);
             findings.extend(f);
         }
-        let corpus_source = crate::status::effective_source(&corpus, source.as_ref());
-        findings.extend(staleness::check_corpus(&corpus, corpus_source.as_ref()));
+        let corpus_source = corpus.effective_source(source.as_ref());
+        findings.extend(checks::meta::check_corpus(&corpus, corpus_source.as_ref()));
         let status = crate::status::compute(&corpus, corpus_source.as_ref());
-        findings.extend(status.stale_findings(&corpus));
+        findings.extend(checks::meta::git_stale_findings(&status, &corpus));
         apply_severities(&mut findings, &config.severity);
         findings.sort_by(|a, b| {
             (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
@@ -211,8 +212,8 @@ fn summarize_documents(corpus: &Corpus, findings: &[Finding]) -> Vec<DocumentSum
             Severity::Info => 2,
         };
         s.counts[slot] += 1;
-        s.stale |= f.id == "meta.stale";
-        if f.id == "meta.missing" {
+        s.stale |= f.id == CheckId::MetaStale;
+        if f.id == CheckId::MetaMissing {
             s.missing.push(f.locale.clone());
         }
     }
@@ -225,49 +226,18 @@ fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (Revie
     let skeletons: Vec<_> = files.iter().map(|f| &f.skeleton).collect();
     let source_col = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
     let alignment = align::align(&skeletons, source_col);
-    let revisions = staleness::Revisions::new(&files, source_col);
+    let revisions = Revisions::new(&files, source_col);
     let ctx = DocContext::new(corpus, doc, &alignment, glossary, &revisions);
     let mut findings = checks::check_document(&ctx);
-    findings.extend(staleness::check(&ctx));
+    findings.extend(checks::meta::check(&ctx));
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 
-/// `input.encoding`, `input.unreadable` or `input.too-large` for files that could not be loaded,
-/// `input.locale` for files of unknown locale.
-fn input_findings(corpus: &Corpus) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for p in &corpus.problems {
-        out.push(input_finding(p.id, "", "", &p.rel, p.line, format!("{}: not loaded", p.reason)));
-    }
-    for f in corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Unknown) {
-        let message =
-            "cannot tell this file's locale: name it in front matter (`lang: de`), a folder or a suffix (`name.de.md`)"
-                .to_owned();
-        out.push(input_finding("input.locale", "", "und", &f.rel, 1, message));
-    }
-    out
-}
-
-fn input_finding(id: &'static str, document: &str, locale: &str, file: &str, line: usize, message: String) -> Finding {
-    Finding {
-        id,
-        severity: checks::default_severity(id),
-        document: document.to_owned(),
-        locale: locale.to_owned(),
-        file: file.to_owned(),
-        line,
-        column: 1,
-        fingerprint: checks::fingerprint(&[id, file]),
-        message,
-        row: None,
-    }
-}
-
-fn apply_severities(findings: &mut [Finding], overrides: &BTreeMap<String, Severity>) {
+fn apply_severities(findings: &mut [Finding], overrides: &BTreeMap<CheckId, Severity>) {
     for f in findings {
         // Shared findings stay info: they describe the folder, not a locale's defect.
         if f.locale != "*"
-            && let Some(&s) = overrides.get(f.id)
+            && let Some(&s) = overrides.get(&f.id)
         {
             f.severity = s;
         }

@@ -23,7 +23,7 @@ fn review_with(files: &[(&str, &str)], options: &CheckOptions) -> (tempfile::Tem
 
 /// (id, locale, line) of every finding.
 fn found(r: &Review) -> Vec<(&str, &str, usize)> {
-    r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.line)).collect()
+    r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.line)).collect()
 }
 
 const EN: &str = "# Guide\n\nIntro text with a [link](other.md) and `code`.\n\n## Steps\n\n- one\n- two\n- three\n\n```sh\nrun --fast\n```\n";

@@ -36,12 +36,16 @@ fn review(root: &Path) -> Review {
 
 /// (id, locale, file, line) of every finding.
 fn found(r: &Review) -> Vec<(&str, &str, &str, usize)> {
-    r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.file.as_str(), f.line)).collect()
+    r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.file.as_str(), f.line)).collect()
 }
 
 /// (file, finding id, reason) of every file that could not be loaded.
 fn problems(r: &Review) -> Vec<(&str, &str, &str)> {
-    r.corpus.problems.iter().map(|p| (p.rel.as_str(), p.id, p.reason.as_str())).collect()
+    r.corpus
+        .problems
+        .iter()
+        .map(|p| (p.rel.as_str(), synoptic::checks::input::id_of(p.kind).as_str(), p.reason.as_str()))
+        .collect()
 }
 
 fn skipped(r: &Review) -> Vec<(&str, &str)> {
@@ -226,8 +230,11 @@ fn files_changed_between_listing_and_reading_become_problems() {
         .expect("grow");
     fs::write(tmp.path().join("de/now-binary.md"), b"\x00\x01\x02\x03\x00\x00").expect("write");
     let corpus = Corpus::read_listed(listing, &LoadOptions::default(), &Progress::default()).expect("read");
-    let problems: Vec<(&str, &str, &str)> =
-        corpus.problems.iter().map(|p| (p.rel.as_str(), p.id, p.reason.as_str())).collect();
+    let problems: Vec<(&str, &str, &str)> = corpus
+        .problems
+        .iter()
+        .map(|p| (p.rel.as_str(), synoptic::checks::input::id_of(p.kind).as_str(), p.reason.as_str()))
+        .collect();
     assert_eq!(
         problems,
         vec![

@@ -23,7 +23,7 @@ fn review(en: &str, de: &str) -> Review {
 
 /// (id, locale, line) of every finding.
 fn found(r: &Review) -> Vec<(&str, &str, usize)> {
-    r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.line)).collect()
+    r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.line)).collect()
 }
 
 /// (kind, items, text length) of every block.

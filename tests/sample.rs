@@ -12,7 +12,7 @@ fn review() -> Review {
 fn exactly_the_planted_defects_are_found() {
     let r = review();
     let got: Vec<(&str, &str, &str, usize)> =
-        r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.file.as_str(), f.line)).collect();
+        r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.file.as_str(), f.line)).collect();
     assert_eq!(
         got,
         vec![
@@ -43,11 +43,11 @@ fn exactly_the_planted_defects_are_found() {
 #[test]
 fn the_sample_covers_every_finding_id_but_input_locale_and_faults() {
     let r = review();
-    let ids: std::collections::BTreeSet<&str> = r.findings.iter().map(|f| f.id).collect();
+    let ids: std::collections::BTreeSet<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
     // A file system fault or a 20 MB file cannot be bundled: `tests/hostile.rs` covers those two.
     let not_in_sample = ["input.locale", "input.unreadable", "input.too-large"];
     let all: std::collections::BTreeSet<&str> =
-        synoptic::checks::CHECKS.iter().map(|(id, _, _)| *id).filter(|id| !not_in_sample.contains(id)).collect();
+        synoptic::checks::CheckId::ALL.iter().map(|c| c.as_str()).filter(|id| !not_in_sample.contains(id)).collect();
     assert_eq!(ids, all);
 }
 
@@ -70,7 +70,11 @@ fn layout_locales_and_encodings_are_recognised() {
 fn messages_say_what_to_fix() {
     let r = review();
     let message = |id: &str, locale: &str| {
-        r.findings.iter().find(|f| f.id == id && f.locale == locale).map(|f| f.message.clone()).unwrap_or_default()
+        r.findings
+            .iter()
+            .find(|f| f.id.as_str() == id && f.locale == locale)
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
     };
     assert_eq!(
         message("code.changed", "fr"),

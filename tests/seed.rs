@@ -34,7 +34,7 @@ fn the_five_files_are_one_document_with_locales_from_front_matter() {
 #[test]
 fn exactly_the_seed_defects_are_found() {
     let Some(r) = review() else { return };
-    let got: Vec<(&str, &str, usize)> = r.findings.iter().map(|f| (f.id, f.locale.as_str(), f.line)).collect();
+    let got: Vec<(&str, &str, usize)> = r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.line)).collect();
     let expected: Vec<(&str, &str, usize)> = vec![
         ("link.missing-file", "*", 26),
         ("link.malformed", "*", 70),
@@ -91,7 +91,7 @@ fn exactly_the_seed_defects_are_found() {
 }
 
 fn message(r: &Review, id: &str, locale: &str, needle: &str) -> bool {
-    r.findings.iter().any(|f| f.id == id && f.locale == locale && f.message.contains(needle))
+    r.findings.iter().any(|f| f.id.as_str() == id && f.locale == locale && f.message.contains(needle))
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn the_newer_german_revision_is_not_blamed_the_four_others_are_behind() {
     );
     assert!(ru.contains("'Transferlernen' (added since)"), "{ru}");
     assert!(ru.contains("(moved)"), "the privacy section moved in de-DE: {ru}");
-    assert!(!r.findings.iter().any(|f| f.id.starts_with("structure.") && f.locale == "de-DE"));
+    assert!(!r.findings.iter().any(|f| f.id.as_str().starts_with("structure.") && f.locale == "de-DE"));
 }
 
 #[test]

@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         let (line, _) = lines.line_col(&text, block.range.start);
         assert!(line <= lines.len());
     }
-    let _ = synoptic::frontmatter::compare(&[&skeleton.front_matter]);
+    let _ = synoptic::skeleton::frontmatter::compare(&[&skeleton.front_matter]);
 });

@@ -2,7 +2,7 @@
 //! left out of the comparison, since translating comments is legitimate.
 
 use super::structure::reference_name;
-use super::{DocContext, Finding};
+use super::{CheckId, DocContext, Finding};
 use crate::skeleton::{Block, BlockKind};
 
 /// Run the code checks over one document.
@@ -45,7 +45,7 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             got.get(first).and_then(|g| text.find(g.as_str())).map(|i| b.range.start + i)
         });
         let message = format!("code block differs from {}: {detail}", reference_name(ctx, r));
-        out.push(ctx.finding("code.changed", c, offset.unwrap_or(b.range.start), Some(r), &detail, message));
+        out.push(ctx.finding(CheckId::CodeChanged, c, offset.unwrap_or(b.range.start), Some(r), &detail, message));
     }
 }
 
@@ -80,7 +80,7 @@ fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             .and_then(|u| b.inline_code.iter().find(|s| s.text.trim() == u.as_str()))
             .map_or(b.range.start, |s| s.range.start);
         let message = format!("inline code differs: {}", parts.join("; "));
-        out.push(ctx.finding("code.changed", c, offset, Some(r), &parts.join(";"), message));
+        out.push(ctx.finding(CheckId::CodeChanged, c, offset, Some(r), &parts.join(";"), message));
     }
 }
 

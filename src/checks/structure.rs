@@ -5,7 +5,7 @@
 //! The reference is the source when the row has it, else the majority of the locales. A difference that
 //! splits the locales along source revisions is drift, reported once by `meta.stale`, not here.
 
-use super::{DocContext, Finding};
+use super::{CheckId, DocContext, Finding};
 use crate::skeleton::{Block, BlockKind};
 
 /// Run the structure checks over one document.
@@ -94,7 +94,7 @@ fn missing(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
     let where_ref = ref_block.map_or_else(String::new, |b| format!(" ({} line {})", ctx.files[ref_col].rel, b.line));
     let message = format!("{desc} of {} is missing here{where_ref}", reference_name(ctx, r));
     let subject = ref_block.map_or_else(String::new, |b| b.text.clone());
-    ctx.finding("structure.missing", c, gap_offset(ctx, r, c), Some(r), &subject, message)
+    ctx.finding(CheckId::StructureMissing, c, gap_offset(ctx, r, c), Some(r), &subject, message)
 }
 
 fn extra(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
@@ -102,7 +102,7 @@ fn extra(ctx: &DocContext<'_>, r: usize, c: usize) -> Finding {
         return missing(ctx, r, c);
     };
     let message = format!("{} is not in {}", what(block), reference_name(ctx, r));
-    ctx.finding("structure.extra", c, block.range.start, Some(r), &block.text, message)
+    ctx.finding(CheckId::StructureExtra, c, block.range.start, Some(r), &block.text, message)
 }
 
 fn moved(ctx: &DocContext<'_>, r: usize, other: usize, c: usize, out: &mut Vec<Finding>) {
@@ -115,7 +115,7 @@ fn moved(ctx: &DocContext<'_>, r: usize, other: usize, c: usize, out: &mut Vec<F
         reference_name(ctx, other),
         other + 1
     );
-    out.push(ctx.finding("structure.moved", c, block.range.start, Some(r), &block.text, message));
+    out.push(ctx.finding(CheckId::StructureMoved, c, block.range.start, Some(r), &block.text, message));
 }
 
 /// Where a gap in column `c` at row `r` falls in that file: the end of its previous block.
@@ -145,7 +145,7 @@ fn heading_level(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
             "#".repeat(b.level as usize),
             reference_name(ctx, r)
         );
-        let f = ctx.finding("structure.heading-level", c, b.range.start, Some(r), &b.text, message);
+        let f = ctx.finding(CheckId::StructureHeadingLevel, c, b.range.start, Some(r), &b.text, message);
         out.push(drift_noted(f, drift_for(ctx, r, c, |x| x.level == level)));
     }
 }
@@ -195,7 +195,7 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Finding>) {
         }
         if !diffs.is_empty() {
             let message = format!("{}: {}", what(b), diffs.join("; "));
-            let f = ctx.finding("structure.count", c, b.range.start, Some(r), &diffs.join(";"), message);
+            let f = ctx.finding(CheckId::StructureCount, c, b.range.start, Some(r), &diffs.join(";"), message);
             out.push(drift_noted(f, drift));
         }
     }

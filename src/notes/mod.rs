@@ -9,7 +9,7 @@ pub mod session;
 pub mod sidecar;
 pub mod time;
 
-use crate::checks::{Finding, Severity};
+use crate::checks::{CheckId, Family, Finding, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -203,13 +203,13 @@ pub fn new_id() -> String {
 }
 
 /// The prefilled category of a note made from a finding.
-pub fn category_for(finding_id: &str) -> Category {
-    match finding_id {
-        "structure.missing" | "meta.missing" => Category::Omission,
-        "structure.extra" => Category::Addition,
-        "term.untranslated" => Category::Untranslated,
-        "meta.stale" | "meta.orphan" => Category::Mistranslation,
-        id if id.starts_with("term.") => Category::Terminology,
+pub fn category_for(id: CheckId) -> Category {
+    match id {
+        CheckId::StructureMissing | CheckId::MetaMissing => Category::Omission,
+        CheckId::StructureExtra => Category::Addition,
+        CheckId::TermUntranslated => Category::Untranslated,
+        CheckId::MetaStale | CheckId::MetaOrphan => Category::Mistranslation,
+        id if id.family() == Family::Term => Category::Terminology,
         _ => Category::DesignAndMarkup,
     }
 }
@@ -422,9 +422,9 @@ pub(crate) mod tests {
 
     #[test]
     fn findings_prefill_category_and_severity() {
-        assert_eq!(category_for("term.glossary"), Category::Terminology);
-        assert_eq!(category_for("structure.missing"), Category::Omission);
-        assert_eq!(category_for("link.missing-anchor"), Category::DesignAndMarkup);
-        assert_eq!(category_for("term.untranslated"), Category::Untranslated);
+        assert_eq!(category_for(CheckId::TermGlossary), Category::Terminology);
+        assert_eq!(category_for(CheckId::StructureMissing), Category::Omission);
+        assert_eq!(category_for(CheckId::LinkMissingAnchor), Category::DesignAndMarkup);
+        assert_eq!(category_for(CheckId::TermUntranslated), Category::Untranslated);
     }
 }

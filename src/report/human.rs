@@ -56,7 +56,7 @@ fn summary_table(review: &Review, out: &mut String) {
     let locales: BTreeSet<&str> = review.findings.iter().map(|f| display_locale(&f.locale)).collect();
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for f in &review.findings {
-        *counts.entry(f.id).or_default().entry(display_locale(&f.locale)).or_default() += 1;
+        *counts.entry(f.id.as_str()).or_default().entry(display_locale(&f.locale)).or_default() += 1;
     }
     let id_width = counts.keys().map(|k| k.len()).max().unwrap_or(2).max(2);
     let widths: Vec<usize> = locales.iter().map(|l| l.len().max(3)).collect();

@@ -1,7 +1,7 @@
 //! The SARIF 2.1.0 report, so code-scanning tools can show findings: one rule per finding id, one result
 //! per finding with its file region and fingerprint.
 
-use crate::checks::{CHECKS, Severity};
+use crate::checks::{CheckId, Severity};
 use crate::review::Review;
 use serde_json::{Value, json};
 
@@ -35,15 +35,15 @@ fn uri(path: &str) -> String {
 
 /// The SARIF log as a value.
 pub fn value(review: &Review) -> Value {
-    let rules: Vec<Value> = CHECKS
+    let rules: Vec<Value> = CheckId::ALL
         .iter()
-        .map(|(id, sev, text)| json!({"id": id, "shortDescription": {"text": text}, "defaultConfiguration": {"level": level(*sev)}}))
+        .map(|c| json!({"id": c.as_str(), "shortDescription": {"text": c.doc()}, "defaultConfiguration": {"level": level(c.default_severity())}}))
         .collect();
     let results: Vec<Value> = review
         .findings
         .iter()
         .map(|f| {
-            let rule_index = CHECKS.iter().position(|(id, _, _)| *id == f.id).unwrap_or(0);
+            let rule_index = CheckId::ALL.iter().position(|c| *c == f.id).unwrap_or(0);
             json!({
                 "ruleId": f.id,
                 "ruleIndex": rule_index,

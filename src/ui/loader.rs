@@ -33,7 +33,11 @@ impl Loader {
             let result =
                 Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress).map(|mut r| {
                     // The status view's "source then / now" rows: one git process, off the UI thread.
-                    r.source_changes = crate::status::source_changes(&r);
+                    r.source_changes = crate::status::source_changes(
+                        &r.corpus,
+                        |d| r.documents.get(d).map(|x| &x.alignment),
+                        &r.status,
+                    );
                     // The scorecard's word counts, so opening the notes costs the window nothing.
                     r.evaluated = Some(crate::scorecard::Evaluated::of(&r));
                     r

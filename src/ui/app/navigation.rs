@@ -94,7 +94,8 @@ impl SynopticApp {
         let (Some(review), Some(view)) = (self.review.clone(), self.view.as_ref()) else { return };
         let Some(&file) = review.corpus.documents[view.doc].files.get(column) else { return };
         let from = review.corpus.files[file].rel.clone();
-        match crate::checks::links::resolve(&review.corpus, &from, target).and_then(|p| review.corpus.document_of(&p)) {
+        match crate::corpus::resolve::resolve(&review.corpus, &from, target).and_then(|p| review.corpus.document_of(&p))
+        {
             Some(doc) => self.select_document(doc),
             None => self.error = Some(format!("`{target}` is not a document of this folder.")),
         }

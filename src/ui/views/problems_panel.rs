@@ -1,7 +1,7 @@
 //! The Problems panel: the current document's findings (or the whole folder's), filtered by id, severity
 //! and locale; clicking one scrolls every pane to its row; false positives can be marked and hidden.
 
-use crate::checks::{CHECKS, Severity};
+use crate::checks::{CheckId, Severity};
 use crate::review::Review;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
@@ -11,7 +11,7 @@ use crate::ui::widgets::finding_severity_color;
 /// Filters and the cached list they select.
 #[derive(Debug, Default)]
 pub struct ProblemsPanel {
-    id: Option<&'static str>,
+    id: Option<CheckId>,
     min_severity: Option<Severity>,
     locale: Option<String>,
     whole_folder: bool,
@@ -25,7 +25,7 @@ pub struct ProblemsPanel {
 #[derive(Debug, Clone, PartialEq)]
 struct FilterKey {
     doc: usize,
-    id: Option<&'static str>,
+    id: Option<CheckId>,
     min_severity: Option<Severity>,
     locale: Option<String>,
     whole_folder: bool,
@@ -120,12 +120,15 @@ impl ProblemsPanel {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Problems");
             ui.separator();
-            egui::ComboBox::from_label("Check").selected_text(self.id.unwrap_or("all")).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.id, None, "all");
-                for (id, _, _) in CHECKS {
-                    ui.selectable_value(&mut self.id, Some(*id), *id);
-                }
-            });
+            egui::ComboBox::from_label("Check").selected_text(self.id.map_or("all", |c| c.as_str())).show_ui(
+                ui,
+                |ui| {
+                    ui.selectable_value(&mut self.id, None, "all");
+                    for &id in CheckId::ALL {
+                        ui.selectable_value(&mut self.id, Some(id), id.as_str());
+                    }
+                },
+            );
             ui.separator();
             let severity_text = self.min_severity.map_or("any", Severity::as_str);
             egui::ComboBox::from_label("Severity").selected_text(severity_text).show_ui(ui, |ui| {

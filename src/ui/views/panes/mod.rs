@@ -9,8 +9,8 @@ mod row;
 use super::markdown::Piece;
 use crate::corpus::SourceFile;
 use crate::diff::Change;
-use crate::frontmatter::KeyRow;
 use crate::review::Review;
+use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
 use crate::ui::state::{DocView, Marks};
@@ -107,7 +107,7 @@ impl Panes {
         if self.layout_key.as_ref() != Some(&key) {
             self.heights.reset(estimate_heights(&files, alignment, columns, width));
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
-            self.front_matter = crate::frontmatter::compare(&fms);
+            self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);
         }
         let ctx = PaneCtx { review, view, files: &files, settings, width, marks };

@@ -3,11 +3,11 @@
 //! front-matter row.
 
 use super::{GUTTER, PaneCtx, Panes, WordDiff};
-use crate::checks::Finding;
+use crate::checks::{CheckId, Finding};
 use crate::diff::word_diff;
-use crate::frontmatter::KeyRow;
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
+use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
 use crate::ui::views::markdown;
 use crate::ui::widgets::{diff_ui, finding_severity_color, note_severity_color};
@@ -186,11 +186,11 @@ fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
     let badges: Vec<&str> = findings
         .iter()
         .filter_map(|f| match f.id {
-            "structure.missing" => Some("missing"),
-            "structure.extra" => Some("extra"),
-            "structure.moved" => Some("moved"),
-            "structure.count" => Some("count differs"),
-            "structure.heading-level" => Some("level differs"),
+            CheckId::StructureMissing => Some("missing"),
+            CheckId::StructureExtra => Some("extra"),
+            CheckId::StructureMoved => Some("moved"),
+            CheckId::StructureCount => Some("count differs"),
+            CheckId::StructureHeadingLevel => Some("level differs"),
             _ => None,
         })
         .collect();

@@ -9,9 +9,15 @@
 //! is needed. Rows keep every locale's own block order; a section found elsewhere in one locale is marked
 //! as moved rather than reordered.
 
-use crate::skeleton::{Block, BlockKind, Skeleton};
+mod features;
+mod moves;
+mod pair;
+
+use crate::skeleton::{BlockKind, Skeleton};
+use features::{BlockKeys, block_features, block_similarity, doc_features, jaccard};
+use moves::mark_moves;
+use pair::pair_up;
 use serde::Serialize;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -109,35 +115,6 @@ fn most_typical(skeletons: &[&Skeleton]) -> usize {
             score(a).total_cmp(&score(b)).then(b.cmp(&a))
         })
         .unwrap_or(0)
-}
-
-fn doc_features(sk: &Skeleton) -> HashSet<String> {
-    sk.blocks.iter().flat_map(block_features).collect()
-}
-
-/// Features of a block that survive translation.
-fn block_features(b: &Block) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(a) = b.anchor.as_ref().filter(|a| a.explicit) {
-        out.push(format!("#{}", a.id));
-    }
-    out.extend(b.links.iter().chain(&b.images).map(|l| format!(">{}", strip_fragment(&l.target))));
-    out.extend(b.inline_code.iter().map(|c| format!("`{}", c.text)));
-    out.extend(b.numbers.iter().map(|n| format!("9{n}")));
-    if b.code.is_some() {
-        out.push(format!("```{}", b.code_lines().join("\n")));
-    }
-    out
-}
-
-fn strip_fragment(target: &str) -> &str {
-    target.split('#').next().unwrap_or(target)
-}
-
-fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let shared = a.intersection(b).count();
-    let union = a.len() + b.len() - shared;
-    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Progressive alignment of the section lists; returns rows of per-column section indices.
@@ -241,154 +218,6 @@ fn align_blocks(
     profile
 }
 
-/// Every block's exact-match key and feature set, computed once per document.
-struct BlockKeys {
-    key: Vec<Vec<String>>,
-    features: Vec<Vec<HashSet<String>>>,
-}
-
-impl BlockKeys {
-    fn new(skeletons: &[&Skeleton]) -> Self {
-        let features: Vec<Vec<HashSet<String>>> = skeletons
-            .iter()
-            .map(|s| s.blocks.iter().map(|b| block_features(b).into_iter().collect()).collect())
-            .collect();
-        let key = skeletons
-            .iter()
-            .zip(&features)
-            .map(|(s, fs)| s.blocks.iter().zip(fs).map(|(b, f)| block_key(b, f)).collect())
-            .collect();
-        BlockKeys { key, features }
-    }
-}
-
-/// The exact-match key of a block: kind, level and the features that survive translation.
-fn block_key(b: &Block, features: &HashSet<String>) -> String {
-    let mut feats: Vec<&str> = features.iter().map(String::as_str).collect();
-    feats.sort_unstable();
-    format!("{:?}{}|{}", b.kind, b.level, feats.join("|"))
-}
-
-fn block_similarity(a: &Block, b: &Block, fa: &HashSet<String>, fb: &HashSet<String>) -> f64 {
-    if a.kind != b.kind {
-        return 0.0;
-    }
-    if fa.is_empty() && fb.is_empty() {
-        return 0.5;
-    }
-    // Same kind is enough to pair in order; shared features decide between candidates.
-    0.4 + 0.6 * jaccard(fa, fb)
-}
-
-/// Pair two sequences: exact keys first (patience diff), then a fuzzy, order-keeping pairing of what lies
-/// between the exact matches, accepting pairs scoring at least `threshold`.
-fn pair_up(
-    a: &[&str],
-    b: &[&str],
-    score: impl Fn(usize, usize) -> f64,
-    threshold: f64,
-) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut out = Vec::new();
-    // The unmatched stretch since the last exact match, as (old range, new range).
-    let mut hunk: Option<(Range<usize>, Range<usize>)> = None;
-    for op in capture_diff_slices(Algorithm::Patience, a, b) {
-        let (tag, ra, rb) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            if let Some((ha, hb)) = hunk.take() {
-                out.extend(fuzzy_pairs(ha, hb, &score, threshold));
-            }
-            out.extend(ra.zip(rb).map(|(x, y)| (Some(x), Some(y))));
-        } else {
-            hunk = Some(match hunk {
-                None => (ra, rb),
-                Some((ha, hb)) => {
-                    (ha.start.min(ra.start)..ha.end.max(ra.end), hb.start.min(rb.start)..hb.end.max(rb.end))
-                }
-            });
-        }
-    }
-    if let Some((ha, hb)) = hunk {
-        out.extend(fuzzy_pairs(ha, hb, &score, threshold));
-    }
-    out
-}
-
-/// Order-keeping pairing that maximises the summed similarity (Needleman–Wunsch with free gaps).
-fn fuzzy_pairs(
-    a: Range<usize>,
-    b: Range<usize>,
-    score: &impl Fn(usize, usize) -> f64,
-    threshold: f64,
-) -> Vec<(Option<usize>, Option<usize>)> {
-    let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 {
-        return a.map(|x| (Some(x), None)).chain(b.map(|y| (None, Some(y)))).collect();
-    }
-    if n * m > MAX_FUZZY_CELLS {
-        return greedy_pairs(a, b, score, threshold);
-    }
-    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let s = score(a.start + i, b.start + j);
-            let take = if s >= threshold { s + best[i + 1][j + 1] } else { f64::MIN };
-            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
-        }
-    }
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        let s = score(a.start + i, b.start + j);
-        if s >= threshold && (best[i][j] - (s + best[i + 1][j + 1])).abs() < 1e-9 {
-            out.push((Some(a.start + i), Some(b.start + j)));
-            i += 1;
-            j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-9 {
-            out.push((Some(a.start + i), None));
-            i += 1;
-        } else {
-            out.push((None, Some(b.start + j)));
-            j += 1;
-        }
-    }
-    out.extend((i..n).map(|i| (Some(a.start + i), None)));
-    out.extend((j..m).map(|j| (None, Some(b.start + j))));
-    out
-}
-
-/// Linear-time pairing for hunks too large for the table: walk both sides, pairing what matches and
-/// skipping ahead on the side whose next item matches better.
-fn greedy_pairs(
-    a: Range<usize>,
-    b: Range<usize>,
-    score: &impl Fn(usize, usize) -> f64,
-    threshold: f64,
-) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut out = Vec::with_capacity(a.len().max(b.len()));
-    let (mut i, mut j) = (a.start, b.start);
-    while i < a.end && j < b.end {
-        if score(i, j) >= threshold {
-            out.push((Some(i), Some(j)));
-            i += 1;
-            j += 1;
-        } else if i + 1 < a.end && score(i + 1, j) >= threshold {
-            out.push((Some(i), None));
-            i += 1;
-        } else if j + 1 < b.end && score(i, j + 1) >= threshold {
-            out.push((None, Some(j)));
-            j += 1;
-        } else {
-            out.push((Some(i), None));
-            out.push((None, Some(j)));
-            i += 1;
-            j += 1;
-        }
-    }
-    out.extend((i..a.end).map(|x| (Some(x), None)));
-    out.extend((j..b.end).map(|y| (None, Some(y))));
-    out
-}
-
 fn merge_into_profile(
     profile: &[Vec<Option<usize>>],
     pairs: Vec<(Option<usize>, Option<usize>)>,
@@ -403,56 +232,6 @@ fn merge_into_profile(
             row
         })
         .collect()
-}
-
-/// A section that some locales have elsewhere: a heading row where they lack it and a heading row where
-/// only they have it, with the same explicit anchor or mostly the same content, point at each other.
-/// Only partial heading rows (some locale missing) are candidates, and section features are gathered once.
-fn mark_moves(rows: &mut [Row], skeletons: &[&Skeleton]) {
-    let n = skeletons.len();
-    let partial: Vec<usize> =
-        (0..rows.len()).filter(|&r| rows[r].section_row == Some(r) && rows[r].count() < n).collect();
-    // Thousands of unmatched sections mean two different documents, not moved sections.
-    if partial.len() < 2 || partial.len() > 1000 {
-        return;
-    }
-    let features = section_features(rows, skeletons, &partial);
-    for (pi, &r) in partial.iter().enumerate() {
-        for (pj, &other) in partial.iter().enumerate() {
-            if r == other || rows[r].moved.is_some() || rows[other].moved.is_some() {
-                continue;
-            }
-            let complementary = (0..n).all(|c| !(rows[r].cells[c].is_some() && rows[other].cells[c].is_some()));
-            let Some(c) = (0..n).find(|&c| rows[r].cells[c].is_none() && rows[other].cells[c].is_some()) else {
-                continue;
-            };
-            let Some(rep) = rows[r].present().next() else { continue };
-            if complementary && same_section(&features[pi][rep], &features[pj][c]) {
-                rows[r].moved = Some(other);
-                rows[other].moved = Some(r);
-            }
-        }
-    }
-}
-
-/// For each candidate heading row, per column, the features of that column's section.
-fn section_features(rows: &[Row], skeletons: &[&Skeleton], heads: &[usize]) -> Vec<Vec<HashSet<String>>> {
-    let index: std::collections::HashMap<usize, usize> = heads.iter().enumerate().map(|(i, &r)| (r, i)).collect();
-    let mut out = vec![vec![HashSet::new(); skeletons.len()]; heads.len()];
-    for row in rows {
-        let Some(&h) = row.section_row.and_then(|s| index.get(&s)) else { continue };
-        for (c, cell) in row.cells.iter().enumerate() {
-            if let Some(b) = cell {
-                out[h][c].extend(block_features(&skeletons[c].blocks[*b]));
-            }
-        }
-    }
-    out
-}
-
-fn same_section(fa: &HashSet<String>, fb: &HashSet<String>) -> bool {
-    let anchor_a = fa.iter().find(|f| f.starts_with('#'));
-    anchor_a.is_some_and(|x| fb.contains(x)) || (fa.len() >= 2 && jaccard(fa, fb) >= 0.5)
 }
 
 #[cfg(test)]

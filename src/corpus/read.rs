@@ -1,0 +1,84 @@
+//! Reading one listed file: bounded, decoded, parsed, its locale found.
+
+use super::locate::find_locale;
+use super::walk::{plain_io_message, relative};
+use super::{LoadProblem, Loaded, MAX_FILE_BYTES, ProblemKind, SourceFile};
+use crate::skeleton::Skeleton;
+use crate::text::{self, LineIndex};
+use std::path::{Path, PathBuf};
+
+pub(super) fn load_one(path: &Path, root: &Path) -> Loaded {
+    let rel = relative(path, root);
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(path.to_path_buf(), rel, bytes),
+        Err((kind, reason)) => Loaded::Problem(LoadProblem { kind, rel, reason, line: 1 }),
+    }
+}
+
+/// Read a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading and again while
+/// reading (the file may grow between listing and reading); the error is the finding id and the reason.
+pub(super) fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (ProblemKind, String)> {
+    use std::io::Read;
+    let too_large = |size: u64| {
+        let mb = size.div_ceil(1 << 20);
+        (
+            ProblemKind::TooLarge,
+            format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20),
+        )
+    };
+    let unreadable =
+        |e: std::io::Error| (ProblemKind::Unreadable, format!("cannot read: {}", plain_io_message(&e.to_string())));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decode, parse and place one file's bytes.
+pub(super) fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>) -> Loaded {
+    let (text, encoding) = match text::decode_owned(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = match e {
+                text::DecodeError::InvalidUtf8 { line, .. } => line,
+                _ => 1,
+            };
+            return Loaded::Problem(LoadProblem { kind: ProblemKind::Encoding, rel, reason: e.to_string(), line });
+        }
+    };
+    let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if is_txt && !looks_like_markdown(&text) {
+        return Loaded::Skipped(rel, "a .txt file with no Markdown in it".to_owned());
+    }
+    let lines = LineIndex::new(&text);
+    let skeleton = Skeleton::parse(&text, &lines);
+    let (locale, locale_origin) = find_locale(&rel, &skeleton, &text);
+    Loaded::File(Box::new(SourceFile {
+        path,
+        group_key: rel.clone(),
+        rel,
+        locale,
+        locale_origin,
+        text,
+        lines,
+        skeleton,
+        encoding,
+    }))
+}
+
+/// A `.txt` file counts as Markdown when it has front matter, a heading, or a link.
+pub(super) fn looks_like_markdown(text: &str) -> bool {
+    text.starts_with("---\n")
+        || text.starts_with("+++\n")
+        || text.lines().any(|l| {
+            let t = l.trim_start();
+            (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || t.contains("](")
+        })
+}
