@@ -87,8 +87,8 @@ fn window(start: StartOptions) -> ExitCode {
         return ExitCode::from(2);
     }
     match ui::run(start) {
-        Ok(()) if ui::app::SCREENSHOT_EXIT.load(std::sync::atomic::Ordering::Relaxed) == 0 => ExitCode::SUCCESS,
-        Ok(()) => ExitCode::from(1),
+        Ok(ui::WindowExit::Closed) => ExitCode::SUCCESS,
+        Ok(ui::WindowExit::ScreenshotFailed) => ExitCode::from(1),
         Err(e) => {
             eprintln!("synoptic: cannot open the window: {e}");
             ExitCode::from(2)

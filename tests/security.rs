@@ -58,6 +58,6 @@ fn the_browser_is_opened_from_one_place_behind_the_http_check() {
         .filter(|(_, n)| *n > 0)
         .collect();
     assert_eq!(opens.len(), 1, "{opens:?}");
-    assert!(opens[0].0.ends_with("app.rs") && opens[0].1 == 1, "{opens:?}");
-    assert!(read("src/ui/app.rs").contains("markdown::web_link(target)"));
+    assert!(opens[0].0.ends_with("app/navigation.rs") && opens[0].1 == 1, "{opens:?}");
+    assert!(read("src/ui/app/navigation.rs").contains("markdown::web_link(target)"));
 }

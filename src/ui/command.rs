@@ -38,6 +38,8 @@ pub enum Command {
     },
     /// Scroll the panes by pages (negative: up).
     ScrollPages(f32),
+    /// Show the find bar and focus it.
+    OpenFind,
     /// Scroll the panes to the top (`true`) or the bottom.
     ScrollToEnd(bool),
     /// Show blocks as raw Markdown (`true`) or rendered.

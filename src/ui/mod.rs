@@ -1,27 +1,25 @@
-//! The desktop window: a thin view over a [`crate::review::Review`]. Views draw the model and emit
-//! [`command::Command`]s; [`app::SynopticApp`] applies them between frames and owns the background loader.
-//! Nothing here parses, diffs or reads documents: the review was computed once, off the UI thread.
+//! The desktop window: a thin view over a [`crate::review::Review`]. Views (`views/`) draw the model and
+//! emit [`command::Command`]s; [`app::SynopticApp`] applies them between frames and owns the background
+//! loader. Shared view state is in `state`, shared drawing helpers in `widgets`. The review was computed
+//! once, off the UI thread; the views only render blocks' Markdown (cached) and word-diff same-language
+//! panes.
 
 pub mod app;
 pub mod command;
-mod documents_panel;
-mod find_bar;
 mod loader;
-mod markdown;
-mod note_editor;
-mod notes_panel;
-mod panes;
 pub mod picker;
-mod problems_panel;
-mod scorecard_view;
 pub mod settings;
-mod status_view;
+pub mod state;
+mod views;
+mod widgets;
 
 pub use app::SynopticApp;
 pub use picker::{FolderPicker, NativePicker, Picked};
 pub use settings::Settings;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How the window starts.
 #[derive(Debug, Clone, Default)]
@@ -32,8 +30,17 @@ pub struct StartOptions {
     pub screenshot: Option<PathBuf>,
 }
 
+/// How the window ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowExit {
+    /// Closed (or a screenshot written).
+    Closed,
+    /// A `--screenshot` run could not show the document or write the image.
+    ScreenshotFailed,
+}
+
 /// Open the window and run until it is closed.
-pub fn run(start: StartOptions) -> eframe::Result<()> {
+pub fn run(start: StartOptions) -> eframe::Result<WindowExit> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Synoptic")
@@ -50,6 +57,8 @@ pub fn run(start: StartOptions) -> eframe::Result<()> {
         ..Default::default()
     };
     let screenshot_run = start.screenshot.is_some();
+    let screenshot_failed = Arc::new(AtomicBool::new(false));
+    let failed = Arc::clone(&screenshot_failed);
     eframe::run_native(
         "Synoptic",
         options,
@@ -60,8 +69,9 @@ pub fn run(start: StartOptions) -> eframe::Result<()> {
                 cc.storage.and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY)).unwrap_or_default()
             };
             let mut app = SynopticApp::new(settings, Box::new(NativePicker::default()));
-            app.start(start, &cc.egui_ctx);
+            app.start(start, failed, &cc.egui_ctx);
             Ok(Box::new(app))
         }),
-    )
+    )?;
+    Ok(if screenshot_failed.load(Ordering::Relaxed) { WindowExit::ScreenshotFailed } else { WindowExit::Closed })
 }

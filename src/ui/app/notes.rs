@@ -10,7 +10,7 @@ use crate::notes::session::NoteSession;
 use crate::notes::{Category, NoteSeverity, NoteStatus, category_for, new_id, severity_for};
 use crate::review::Review;
 use crate::ui::command::{BottomTab, Command};
-use crate::ui::note_editor::Draft;
+use crate::ui::views::note_editor::Draft;
 use std::time::Instant;
 
 impl SynopticApp {

@@ -1,8 +1,9 @@
 //! The document list: every document with its locales, finding counts and stale/missing markers, and a
 //! filter box.
 
-use super::command::Command;
 use crate::review::Review;
+use crate::ui::command::Command;
+use crate::ui::widgets::plural;
 
 /// The list's own state: the filter text.
 #[derive(Debug, Default)]
@@ -64,8 +65,4 @@ impl DocumentsPanel {
             }
         });
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

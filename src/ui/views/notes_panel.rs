@@ -2,10 +2,11 @@
 //! a locale's filter keeps the notes for all locales; clicking one shows its document and row, "Edit" opens it in the editor. Outdated notes (their text
 //! could not be found again) are marked.
 
-use super::command::Command;
 use crate::notes::anchor::Fit;
 use crate::notes::session::NoteSession;
 use crate::notes::{ALL_LOCALES, Category, NoteSeverity, NoteStatus};
+use crate::ui::command::Command;
+use crate::ui::widgets::note_severity_color;
 
 /// Filters and the cached list they select.
 #[derive(Debug, Default)]
@@ -72,7 +73,7 @@ impl NotesPanel {
                             if ui.small_button("Edit").clicked() {
                                 commands.push(Command::EditNote(id.clone()));
                             }
-                            ui.colored_label(severity_color(ui, note.severity), note.severity.as_str());
+                            ui.colored_label(note_severity_color(ui, note.severity), note.severity.as_str());
                             let fit = session.placements().of(note).map_or(Fit::Outdated, |p| p.fit);
                             let outdated = if fit == Fit::Outdated { "  [outdated]" } else { "" };
                             let first_line = note.text.lines().next().unwrap_or_default();
@@ -139,14 +140,5 @@ impl NotesPanel {
                 },
             );
         });
-    }
-}
-
-/// The color of a note severity.
-pub fn severity_color(ui: &egui::Ui, s: NoteSeverity) -> egui::Color32 {
-    match s {
-        NoteSeverity::Critical | NoteSeverity::Major => ui.visuals().error_fg_color,
-        NoteSeverity::Minor => ui.visuals().warn_fg_color,
-        NoteSeverity::Neutral => ui.visuals().weak_text_color(),
     }
 }

@@ -1,7 +1,7 @@
 //! Find across panes (Ctrl+F): the matching cells of the current document, stepped through with Enter.
 
-use super::command::Command;
 use crate::review::Review;
+use crate::ui::command::Command;
 
 /// The find bar's state.
 #[derive(Debug, Default)]

@@ -1,11 +1,12 @@
 //! The Problems panel: the current document's findings (or the whole folder's), filtered by id, severity
 //! and locale; clicking one scrolls every pane to its row; false positives can be marked and hidden.
 
-use super::app::DocView;
-use super::command::Command;
-use super::settings::Settings;
 use crate::checks::{CheckId, Severity};
 use crate::review::Review;
+use crate::ui::command::Command;
+use crate::ui::settings::Settings;
+use crate::ui::state::DocView;
+use crate::ui::widgets::finding_severity_color;
 
 /// Filters and the cached list they select.
 #[derive(Debug, Default)]
@@ -94,7 +95,7 @@ impl ProblemsPanel {
                             if ui.small_button("Note").on_hover_text("Turn this finding into a note").clicked() {
                                 commands.push(Command::NoteFromFinding(i));
                             }
-                            let color = severity_color(ui, f.severity);
+                            let color = finding_severity_color(ui, f.severity);
                             ui.colored_label(color, f.severity.as_str());
                             let text = format!("{}  {}  {}:{}  {}", f.id, f.locale, f.file, f.line, f.message);
                             let text = if false_positive {
@@ -148,14 +149,5 @@ impl ProblemsPanel {
             ui.separator();
             ui.checkbox(&mut self.whole_folder, "Whole folder");
         });
-    }
-}
-
-/// The color of a severity.
-pub fn severity_color(ui: &egui::Ui, s: Severity) -> egui::Color32 {
-    match s {
-        Severity::Error => ui.visuals().error_fg_color,
-        Severity::Warning => ui.visuals().warn_fg_color,
-        Severity::Info => ui.visuals().weak_text_color(),
     }
 }

@@ -2,7 +2,7 @@
 //! lists, tables, quotes and alerts. HTML is shown as plain text, never executed; images are named, not
 //! loaded. A block is turned into [`Piece`]s once (cached by the panes) and the pieces are drawn each frame.
 
-use super::command::Command;
+use crate::ui::command::Command;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 

@@ -4,10 +4,10 @@
 //! translation's row — so the reviewer sees which sections to update. Everything shown was computed by the
 //! loader ([`crate::status`]); clicks become [`Command`]s.
 
-use super::command::Command;
 use crate::diff::Change;
 use crate::review::Review;
 use crate::status::{RowChange, State};
+use crate::ui::command::Command;
 use std::ops::Range;
 
 /// The view's state: shown or not, the entry it details (both set by the app from commands), and the
@@ -160,7 +160,7 @@ fn cell_ui(ui: &mut egui::Ui, width: f32, text: Option<&str>, absent: &str, diff
     ui.vertical(|ui| {
         ui.set_max_width(width);
         match (text, diff) {
-            (Some(text), Some(diff)) => super::panes::diff_ui(ui, text, diff, width),
+            (Some(text), Some(diff)) => crate::ui::widgets::diff_ui(ui, text, diff, width),
             (Some(text), None) => {
                 ui.add(egui::Label::new(text).wrap());
             }

@@ -6,8 +6,8 @@
 //! holds writing), Ctrl+1…Ctrl+4 set the severity (neutral,
 //! minor, major, critical); when the text box does not have the focus, Shift+M sets major and M minor.
 
-use super::command::Command;
 use crate::notes::{Anchor, Category, Note, NoteSeverity, NoteStatus, time};
+use crate::ui::command::Command;
 use egui::{Key, Modifiers};
 
 /// What is being written.

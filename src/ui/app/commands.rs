@@ -1,0 +1,117 @@
+//! Keyboard shortcuts become commands, and commands are applied: the one place (besides the loader's
+//! result) where the app's state changes.
+
+use super::SynopticApp;
+use crate::ui::command::Command;
+use egui::{Key, Modifiers};
+
+impl SynopticApp {
+    /// Turn this frame's shortcuts into commands. Navigation keys are left to a text box that has the focus.
+    pub(super) fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let (open, find, prev, next) = ctx.input_mut(|i| {
+            // Shift+F8 first: matching ignores Shift, so plain F8 would take it.
+            let prev = i.consume_key(Modifiers::SHIFT, Key::F8);
+            (
+                i.consume_key(Modifiers::COMMAND, Key::O),
+                i.consume_key(Modifiers::COMMAND, Key::F),
+                prev,
+                i.consume_key(Modifiers::NONE, Key::F8),
+            )
+        });
+        let nav = if typing {
+            [false; 4]
+        } else {
+            ctx.input_mut(|i| {
+                [
+                    i.consume_key(Modifiers::NONE, Key::PageUp),
+                    i.consume_key(Modifiers::NONE, Key::PageDown),
+                    i.consume_key(Modifiers::NONE, Key::Home),
+                    i.consume_key(Modifiers::NONE, Key::End),
+                ]
+            })
+        };
+        let new_note =
+            !typing && !self.note_editor.is_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
+        let pressed = [open, new_note, find, next, prev].into_iter().chain(nav);
+        let commands = [
+            Command::PickFolder,
+            Command::NewNote,
+            Command::OpenFind,
+            Command::StepFinding(true),
+            Command::StepFinding(false),
+            Command::ScrollPages(-1.0),
+            Command::ScrollPages(1.0),
+            Command::ScrollToEnd(true),
+            Command::ScrollToEnd(false),
+        ];
+        for (pressed, command) in pressed.zip(commands) {
+            if pressed {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    /// Apply one command.
+    pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Open(paths) => self.open(paths, ctx),
+            Command::PickFolder => self.picker.pick_folder(),
+            Command::PickFiles => self.picker.pick_files(),
+            Command::CancelLoad => self.loader.cancel(),
+            Command::SelectDocument(doc) => self.select_document(doc),
+            Command::JumpToFinding(i) => self.jump_to_finding(i),
+            Command::JumpToRow(row) => self.panes.scroll_to_row(row),
+            Command::StepFinding(forward) => self.step_finding(forward),
+            Command::ToggleFalsePositive(fp) => {
+                self.settings.toggle_false_positive(&fp);
+                self.panes.findings_changed();
+                self.problems.invalidate();
+            }
+            Command::ToggleLocale(locale) => {
+                if !self.settings.hidden_locales.remove(&locale) {
+                    self.settings.hidden_locales.insert(locale);
+                }
+                self.refresh_columns();
+            }
+            Command::MoveLocale(locale, left) => {
+                if let Some(view) = &self.view {
+                    let order: Vec<String> = view.columns.iter().map(|&c| view.locales[c].clone()).collect();
+                    self.settings.move_locale(&order, &locale, left);
+                }
+                self.refresh_columns();
+            }
+            Command::FollowLink { column, target } => self.follow_link(column, &target, ctx),
+            Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
+            Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
+            Command::OpenFind => self.find.open(),
+            Command::SetRawText(raw) => {
+                self.settings.raw_text = raw;
+                self.panes.findings_changed();
+            }
+            Command::SetShowFalsePositives(show) => {
+                self.settings.show_false_positives = show;
+                self.panes.findings_changed();
+                self.problems.invalidate();
+            }
+            Command::DismissError => {
+                self.error = None;
+                self.notice = None;
+            }
+            Command::SelectCell { row, column } => self.selected_cell = Some((row, column)),
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::SetAuthor(author) => self.settings.author = author,
+            Command::NewNote
+            | Command::NoteFromFinding(_)
+            | Command::EditNote(_)
+            | Command::SaveNote(_)
+            | Command::DeleteNote(_)
+            | Command::JumpToNote(_)
+            | Command::PickExport
+            | Command::ExportTo(_) => self.apply_note_command(command),
+            Command::ShowStatus(show) => self.status_view.set_open(show),
+            Command::ShowStatusEntry(i) => self.show_status_entry(i),
+        }
+        ctx.request_repaint();
+    }
+}

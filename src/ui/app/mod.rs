@@ -1,0 +1,291 @@
+//! The app: owns the review, the background loader and each view's small state. [`SynopticApp::logic_step`]
+//! drains background results, reads shortcuts and applies the views' commands; [`SynopticApp::window_ui`]
+//! only draws, handing each view what it reads and a command queue.
+
+use super::StartOptions;
+use super::command::{BottomTab, Command};
+use super::loader::Loader;
+use super::picker::{FolderPicker, Picked};
+use super::settings::Settings;
+use super::state::{DocView, Marks, StatusLine};
+use super::views::bottom_tabs::bottom_tabs_ui;
+use super::views::documents_panel::DocumentsPanel;
+use super::views::find_bar::FindBar;
+use super::views::menu_bar::{MenuBar, menu_bar_ui};
+use super::views::note_editor::NoteEditor;
+use super::views::notes_panel::NotesPanel;
+use super::views::panes::Panes;
+use super::views::problems_panel::ProblemsPanel;
+use super::views::scorecard_view::scorecard_ui;
+use super::views::status_view::StatusView;
+use super::views::welcome::welcome_ui;
+use crate::notes::session::NoteSession;
+use crate::review::Review;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+mod commands;
+mod load;
+mod navigation;
+mod notes;
+mod screenshot;
+mod watching;
+
+use screenshot::ScreenshotJob;
+
+/// The Synoptic window.
+pub struct SynopticApp {
+    /// What is kept between sessions.
+    pub settings: Settings,
+    review: Option<Arc<Review>>,
+    view: Option<DocView>,
+    loader: Loader,
+    picker: Box<dyn FolderPicker>,
+    documents: DocumentsPanel,
+    panes: Panes,
+    problems: ProblemsPanel,
+    find: FindBar,
+    commands: Vec<Command>,
+    error: Option<String>,
+    selected_finding: Option<usize>,
+    screenshot: Option<ScreenshotJob>,
+    /// The status line and its tooltip, made once per load.
+    status: StatusLine,
+    /// The translation status view.
+    status_view: StatusView,
+    /// The open folder's notes (with their sidecar and autosave).
+    notes: Option<NoteSession>,
+    /// Where notes go when a folder is read-only (`None`: the system has no data directory).
+    data_dir: Option<PathBuf>,
+    note_editor: NoteEditor,
+    notes_panel: NotesPanel,
+    tab: BottomTab,
+    /// The cell (aligned row, column) a new note goes to.
+    selected_cell: Option<(usize, usize)>,
+    selected_note: Option<String>,
+    /// A message that is not an error (an export written).
+    notice: Option<String>,
+    /// The watch on the open folder, to reload what changes on disk.
+    watcher: Option<crate::watch::FolderWatcher>,
+    /// The paths of the last successful load (reloaded when they change on disk).
+    loaded_paths: Vec<PathBuf>,
+    /// Documents changed on disk while a load was under way: read them again when it is done.
+    reload_pending: bool,
+}
+
+impl SynopticApp {
+    /// A window with remembered settings and a way to pick folders.
+    pub fn new(settings: Settings, picker: Box<dyn FolderPicker>) -> Self {
+        SynopticApp {
+            settings,
+            review: None,
+            view: None,
+            loader: Loader::default(),
+            picker,
+            documents: DocumentsPanel::default(),
+            panes: Panes::default(),
+            problems: ProblemsPanel::default(),
+            find: FindBar::default(),
+            commands: Vec::new(),
+            error: None,
+            selected_finding: None,
+            screenshot: None,
+            status: StatusLine::default(),
+            status_view: StatusView::default(),
+            notes: None,
+            data_dir: crate::notes::sidecar::default_data_dir(),
+            note_editor: NoteEditor::default(),
+            notes_panel: NotesPanel::default(),
+            tab: BottomTab::default(),
+            selected_cell: None,
+            selected_note: None,
+            notice: None,
+            watcher: None,
+            loaded_paths: Vec::new(),
+            reload_pending: false,
+        }
+    }
+
+    /// Begin: open the given path, else the last session's folder, else the bundled sample. A screenshot
+    /// run reports its failure through `screenshot_failed`.
+    pub fn start(&mut self, start: StartOptions, screenshot_failed: Arc<AtomicBool>, ctx: &egui::Context) {
+        self.screenshot = start.screenshot.map(|path| ScreenshotJob::new(path, screenshot_failed));
+        let path = start.path.or_else(|| self.settings.last_folder.clone().filter(|p| p.exists()));
+        match path {
+            Some(p) => self.open(vec![p], ctx),
+            None => self.open_sample(ctx),
+        }
+    }
+
+    /// The review on show, if loaded.
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_deref()
+    }
+
+    /// The current document's view.
+    pub fn view(&self) -> Option<&DocView> {
+        self.view.as_ref()
+    }
+
+    /// The selected finding.
+    pub fn selected_finding(&self) -> Option<usize> {
+        self.selected_finding
+    }
+
+    /// The error on show, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// True while a folder loads.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    /// The aligned rows the panes drew in the last frame.
+    pub fn visible_rows(&self) -> std::ops::Range<usize> {
+        self.panes.visible_rows()
+    }
+
+    /// The row the panes are scrolled to (the top visible row).
+    pub fn top_row(&self) -> usize {
+        self.panes.visible_rows().start
+    }
+
+    /// Queue a command, as a view would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The status view's state: shown, and the status entry it details.
+    pub fn status_view_state(&self) -> (bool, Option<usize>) {
+        (self.status_view.is_open(), self.status_view.entry())
+    }
+
+    /// Everything that is not drawing: background results, dropped files, shortcuts, commands.
+    pub fn logic_step(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.picker.poll() {
+            match answer {
+                Some(Picked::Folder(p)) => self.commands.push(Command::Open(vec![p])),
+                Some(Picked::Files(files)) => self.commands.push(Command::Open(files)),
+                Some(Picked::SaveTo(path)) => self.commands.push(Command::ExportTo(path)),
+                None => {}
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+        if let Some((paths, result)) = self.loader.poll() {
+            self.finish_load(&paths, result, ctx);
+        }
+        self.read_shortcuts(ctx);
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command, ctx);
+        }
+        if self.loader.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.autosave_notes(ctx);
+        self.apply_disk_changes(ctx);
+        self.screenshot_step(ctx);
+    }
+
+    /// Draw the whole window; what the views ask for is queued for the next [`SynopticApp::logic_step`].
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        let bar = MenuBar {
+            settings: &self.settings,
+            status_open: self.status_view.is_open(),
+            progress: self.loader.progress(),
+            status: &self.status,
+            notes: self.notes.as_ref(),
+            notice: self.notice.as_deref(),
+            error: self.error.as_deref(),
+        };
+        menu_bar_ui(ui, &bar, &mut self.commands);
+        let review = self.review.clone();
+        if let Some(review) = review.as_deref() {
+            self.side_panels_ui(ui, review);
+        }
+        egui::CentralPanel::default().show(ui, |ui| match (review.as_deref(), &self.view) {
+            (Some(review), Some(view)) => {
+                let marks = Marks {
+                    highlight: self.selected_finding.and_then(|i| review.findings.get(i)).and_then(|f| f.row),
+                    find: self.find.current(),
+                    selected_cell: self.selected_cell,
+                    notes: self.notes.as_ref(),
+                };
+                self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
+            }
+            _ => welcome_ui(ui, self.loader.is_busy()),
+        });
+        self.note_editor.note_editor_ui(ui.ctx(), &mut self.commands);
+    }
+
+    /// The documents list, the status view, the bottom tabs and the find bar.
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui, review: &Review) {
+        let current = self.view.as_ref().map(|v| v.doc);
+        egui::Panel::left("documents").resizable(true).default_size(260.0).show(ui, |ui| {
+            self.documents.documents_panel_ui(ui, review, current, &mut self.commands);
+        });
+        if self.status_view.is_open() {
+            egui::Panel::right("status").resizable(true).default_size(620.0).show(ui, |ui| {
+                self.status_view.status_view_ui(ui, review, &mut self.commands);
+            });
+        }
+        let Some(view) = &self.view else { return };
+        egui::Panel::bottom("problems").resizable(true).default_size(220.0).show(ui, |ui| {
+            let notes = self.notes.as_ref().map_or(0, |n| n.book().len());
+            bottom_tabs_ui(ui, self.tab, notes, &mut self.commands);
+            match self.tab {
+                BottomTab::Problems => self.problems.problems_panel_ui(
+                    ui,
+                    review,
+                    view,
+                    &self.settings,
+                    self.selected_finding,
+                    &mut self.commands,
+                ),
+                BottomTab::Notes => match &self.notes {
+                    Some(notes) => {
+                        self.notes_panel.notes_panel_ui(ui, notes, self.selected_note.as_deref(), &mut self.commands)
+                    }
+                    None => {
+                        ui.label("No notes.");
+                    }
+                },
+                BottomTab::Scorecard => {
+                    let scores = self.notes.as_ref().map_or(&[][..], NoteSession::scores);
+                    scorecard_ui(ui, scores, &review.scoring);
+                }
+            }
+        });
+        if self.find.is_open() {
+            egui::Panel::top("find").show(ui, |ui| {
+                self.find.find_bar_ui(ui, review, view.doc, &mut self.commands);
+            });
+        }
+    }
+}
+
+impl eframe::App for SynopticApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.logic_step(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.window_ui(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.flush_notes();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_notes();
+        if !self.is_screenshot_run() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! View state shared by the app and its views: what the window shows of the current document
+//! ([`DocView`]), what the panes mark besides the documents ([`Marks`]) and the status line. The app
+//! derives it from the review; views only read it.
+
+use crate::notes::session::NoteSession;
+use crate::review::Review;
+use std::collections::BTreeMap;
+
+/// What the window shows of the current document: derived from the review once, when it is selected.
+#[derive(Debug, Clone, Default)]
+pub struct DocView {
+    /// Index into the corpus documents.
+    pub doc: usize,
+    /// The locale of each column, in the document's order.
+    pub locales: Vec<String>,
+    /// The visible columns, in display order.
+    pub columns: Vec<usize>,
+    /// Findings (indices) of each aligned row.
+    pub by_row: BTreeMap<usize, Vec<usize>>,
+    /// Findings of the document that belong to no row.
+    pub unplaced: Vec<usize>,
+    /// The document's findings with a row, in row order (for F8).
+    pub in_order: Vec<usize>,
+}
+
+/// What the panes mark besides the documents: the selected finding's row, the find match, the
+/// selected cell and the notes.
+pub struct Marks<'a> {
+    /// The aligned row of the selected finding.
+    pub highlight: Option<usize>,
+    /// The (row, column) of the current find match.
+    pub find: Option<(usize, usize)>,
+    /// The selected (row, column): where a new note goes.
+    pub selected_cell: Option<(usize, usize)>,
+    /// The notes, with where each is shown.
+    pub notes: Option<&'a NoteSession>,
+}
+
+/// The status line: what is open, and the details on hover.
+#[derive(Debug, Default, Clone)]
+pub struct StatusLine {
+    /// The line itself.
+    pub line: String,
+    /// The details shown on hover.
+    pub details: String,
+}
+
+impl StatusLine {
+    /// The line of a loaded review: folder, documents, files, locales and skipped files.
+    pub fn of(review: &Review) -> StatusLine {
+        let corpus = &review.corpus;
+        let folder = corpus
+            .root
+            .file_name()
+            .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let skipped =
+            if corpus.skipped.is_empty() { String::new() } else { format!(", {} skipped", corpus.skipped.len()) };
+        let line = format!(
+            "{folder} — {} documents, {} files, {} locales{skipped}",
+            corpus.documents.len(),
+            corpus.files.len(),
+            corpus.locales().len()
+        );
+        let details = std::iter::once(corpus.root.display().to_string())
+            .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        StatusLine { line, details }
+    }
+
+    /// True before anything is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.line.is_empty()
+    }
+}
