@@ -157,8 +157,8 @@ pub fn export(args: &ExportArgs) -> crate::Result<Exported> {
 pub fn status(args: &StatusArgs) -> crate::Result<String> {
     use crate::report::status::{StatusFormat, human, json};
     let config = crate::config::Config::load(&args.path)?;
-    let configured = args.source.clone().or(config.source);
-    let options = crate::corpus::LoadOptions { source: configured.clone() };
+    let configured = args.source.clone().or(config.source.clone());
+    let options = crate::corpus::LoadOptions { source: configured.clone(), dialect: config.dialect };
     let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
     let source = corpus.effective_source(configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;
     if !corpus.files.iter().any(|f| f.locale.same_language(&source)) {

@@ -3,6 +3,7 @@
 //! The command line prints it; the desktop app will draw it.
 
 use crate::align::{self, Alignment};
+use crate::checks::term::loans::LoanWords;
 use crate::checks::{self, CheckId, DocContext, Finding, Severity};
 use crate::config::Config;
 use crate::corpus::{Corpus, LoadOptions, Progress};
@@ -83,7 +84,8 @@ impl Review {
         let root_dir = paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_default();
         let config = Config::load(&root_dir)?;
         let source = options.source.clone().or(config.source.clone());
-        let corpus = Corpus::load_with_progress(paths, &LoadOptions { source: source.clone() }, progress)?;
+        let load = LoadOptions { source: source.clone(), dialect: config.dialect };
+        let corpus = Corpus::load_with_progress(paths, &load, progress)?;
         if let Some(s) = &source
             && !corpus.files.iter().any(|f| f.locale.same_language(s))
         {
@@ -107,8 +109,11 @@ impl Review {
     /// Run every check on a loaded corpus (from disk or [`Corpus::from_memory`]) with a source locale, a
     /// glossary and a configuration already in hand. Reads nothing.
     pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
-        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
-            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, glossary)).collect();
+        let loans = LoanWords::of(&corpus);
+        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> = (0..corpus.documents.len())
+            .into_par_iter()
+            .map(|i| review_document(&corpus, &loans, i, glossary))
+            .collect();
         let mut findings = checks::input::check(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
@@ -220,16 +225,20 @@ fn summarize_documents(corpus: &Corpus, findings: &[Finding]) -> Vec<DocumentSum
     out
 }
 
-fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (ReviewedDocument, Vec<Finding>) {
+fn review_document(
+    corpus: &Corpus,
+    loans: &LoanWords,
+    index: usize,
+    glossary: &Glossary,
+) -> (ReviewedDocument, Vec<Finding>) {
     let doc = &corpus.documents[index];
     let files: Vec<_> = corpus.document_files(doc).collect();
     let skeletons: Vec<_> = files.iter().map(|f| &f.skeleton).collect();
     let source_col = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
     let alignment = align::align(&skeletons, source_col);
     let revisions = Revisions::new(&files, source_col);
-    let ctx = DocContext::new(corpus, doc, &alignment, glossary, &revisions);
-    let mut findings = checks::check_document(&ctx);
-    findings.extend(checks::meta::check(&ctx));
+    let ctx = DocContext::new(corpus, loans, doc, &alignment, glossary, &revisions);
+    let findings = checks::check_document(&ctx);
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 

@@ -77,7 +77,13 @@ fn hugo_in(dir: &Path) -> Option<Site> {
     // translation is missing (the Hugo way to fall back).
     let mounts_default = text.matches(&default_dir).count();
     let fallback = if has_key(&text, "mounts") && mounts_default >= 2 { Fallback::Yes } else { Fallback::No };
-    Some(Site { dialect: Dialect::Hugo, evidence: evidence(&path), default_locale: default, fallback, default_in_subdir: in_subdir })
+    Some(Site {
+        dialect: Dialect::Hugo,
+        evidence: evidence(&path),
+        default_locale: default,
+        fallback,
+        default_in_subdir: in_subdir,
+    })
 }
 
 fn docusaurus_in(dir: &Path) -> Option<Site> {
@@ -173,13 +179,19 @@ mod tests {
 
     #[test]
     fn other_generators_and_their_default_locale() {
-        let d = folder(&[("docusaurus.config.js", "module.exports = {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'fr'],\n  },\n};\n")]);
+        let d = folder(&[(
+            "docusaurus.config.js",
+            "module.exports = {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'fr'],\n  },\n};\n",
+        )]);
         let site = from_config_files(d.path()).expect("docusaurus");
         assert_eq!((site.dialect, site.fallback), (Dialect::Docusaurus, Fallback::Yes));
         assert_eq!(site.default_locale.map(String::from).as_deref(), Some("en"));
         let m = folder(&[("en/mkdocs.yml", "site_name: FastAPI\ntheme:\n  language: en\n")]);
         assert_eq!(from_config_files(m.path()).map(|s| s.dialect), Some(Dialect::MkDocs));
-        let s = folder(&[("astro.config.mjs", "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ defaultLocale: 'root' })] };\n")]);
+        let s = folder(&[(
+            "astro.config.mjs",
+            "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ defaultLocale: 'root' })] };\n",
+        )]);
         assert_eq!(from_config_files(s.path()).map(|s| s.dialect), Some(Dialect::Starlight));
         let none = folder(&[("config.yaml", "theme: plain\n")]);
         assert_eq!(from_config_files(none.path()).map(|s| s.dialect), None);

@@ -164,7 +164,10 @@ mod tests {
     fn layouts_tell_the_dialect_without_configuration() {
         let docusaurus = paths(&["docs/intro.md", "i18n/fr/docusaurus-plugin-content-docs/current/intro.md"]);
         assert_eq!(from_layout(&docusaurus).dialect, Dialect::Docusaurus);
-        assert_eq!(from_layout(&paths(&["pages/common/tar.md", "pages.de/common/tar.md"])).dialect, Dialect::CommandRef);
+        assert_eq!(
+            from_layout(&paths(&["pages/common/tar.md", "pages.de/common/tar.md"])).dialect,
+            Dialect::CommandRef
+        );
         assert_eq!(from_layout(&paths(&["content/en/a.md", "content/de/a.md"])).dialect, Dialect::Hugo);
         let starlight = paths(&["src/content/docs/en/a.mdx", "src/content/docs/fr/a.mdx"]);
         assert_eq!(from_layout(&starlight).dialect, Dialect::Starlight);

@@ -17,7 +17,7 @@ mod inline;
 mod prescan;
 mod slug;
 
-pub use code::CommentStyle;
+pub use code::{CommentStyle, Token, inline_code_tokens};
 pub use frontmatter::FrontMatter;
 pub use slug::slugify;
 
@@ -277,15 +277,21 @@ mod tests {
     #[test]
     fn admonition_containers_of_every_generator_are_one_block() {
         // wails i18n/ja/…/reference/runtime/window.mdx:199 (Docusaurus).
-        let docusaurus = parse(":::info Windows\n\nWindowsの場合、0または255のアルファ値(A) のみがサポートされています。\n\n:::\n\nGo: `WindowSetBackgroundColour`\n");
+        let docusaurus = parse(
+            ":::info Windows\n\nWindowsの場合、0または255のアルファ値(A) のみがサポートされています。\n\n:::\n\nGo: `WindowSetBackgroundColour`\n",
+        );
         assert_eq!(kinds(&docusaurus), vec![(BlockKind::Admonition, Some("info"), 1), (BlockKind::Paragraph, None, 7)]);
         assert!(docusaurus.blocks[0].text.starts_with("Windows\nWindowsの場合"), "{}", docusaurus.blocks[0].text);
         // astro-docs es/reference/errors/invalid-rewrite404.mdx:8 (Starlight, no blank lines).
-        let starlight = parse(":::caution[Obsoleto]\nEste error proviene de una versión anterior de Astro. Consulta [Documentación antigua](/es/upgrade-astro/#x).\n:::\n\n> **InvalidRewrite404**: Reescribir un 404.\n");
+        let starlight = parse(
+            ":::caution[Obsoleto]\nEste error proviene de una versión anterior de Astro. Consulta [Documentación antigua](/es/upgrade-astro/#x).\n:::\n\n> **InvalidRewrite404**: Reescribir un 404.\n",
+        );
         assert_eq!(kinds(&starlight), vec![(BlockKind::Admonition, Some("caution"), 1), (BlockKind::Quote, None, 5)]);
         assert_eq!(starlight.blocks[0].links[0].target, "/es/upgrade-astro/#x");
         // fastapi docs/tr/docs/tutorial/extra-models.md:12 (pymdownx blocks).
-        let mkdocs = parse("/// danger | Tehlike\n\nKullanıcının düz metin `password`'ünü asla saklamayın.\n\n///\n\n## Birden Çok Model { #multiple-models }\n");
+        let mkdocs = parse(
+            "/// danger | Tehlike\n\nKullanıcının düz metin `password`'ünü asla saklamayın.\n\n///\n\n## Birden Çok Model { #multiple-models }\n",
+        );
         assert_eq!(kinds(&mkdocs), vec![(BlockKind::Admonition, Some("danger"), 1), (BlockKind::Heading, None, 7)]);
         assert!(mkdocs.blocks[0].text.starts_with("Tehlike\n"));
         let material = parse("!!! note \"Hinweis\"\n\n    Der Text der Notiz mit einem [Link](x.md).\n\nDanach.\n");

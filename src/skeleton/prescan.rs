@@ -62,8 +62,19 @@ const ADMONITION_COMPONENTS: &[&str] =
     &["Aside", "Admonition", "Callout", "Note", "Tip", "Info", "Warning", "Caution", "Danger", "Important"];
 /// Hugo shortcodes that are admonitions.
 const ADMONITION_SHORTCODES: &[&str] = &[
-    "alert", "note", "warning", "caution", "tip", "info", "notice", "callout", "admonition", "hint", "danger",
-    "important", "pageinfo",
+    "alert",
+    "note",
+    "warning",
+    "caution",
+    "tip",
+    "info",
+    "notice",
+    "callout",
+    "admonition",
+    "hint",
+    "danger",
+    "important",
+    "pageinfo",
 ];
 
 /// Scan `text` from `body_start` (after front matter).
@@ -205,12 +216,13 @@ impl<'a> Scan<'a> {
         } else {
             return None;
         };
-        (i..self.lines.len().min(i + 200)).find(|&k| {
-            let l = self.line(k).trim_end();
-            let from = if k == i { 4 } else { 0 };
-            l.get(from..).is_some_and(|rest| rest.contains(close))
-        })
-        .filter(|&k| self.line(k).trim_end().ends_with(close))
+        (i..self.lines.len().min(i + 200))
+            .find(|&k| {
+                let l = self.line(k).trim_end();
+                let from = if k == i { 4 } else { 0 };
+                l.get(from..).is_some_and(|rest| rest.contains(close))
+            })
+            .filter(|&k| self.line(k).trim_end().ends_with(close))
     }
 
     /// The last line of an ESM statement starting at line `i`.
@@ -236,9 +248,9 @@ impl<'a> Scan<'a> {
         for &(marker, open_line) in opens {
             let MarkerKind::Open { name, .. } = &self.markers[marker].kind else { continue };
             let name = name.clone();
-            let close = self.markers[marker + 1..].iter().find(|m| {
-                matches!(&m.kind, MarkerKind::Close { family: Family::Jsx, name: n } if *n == name)
-            });
+            let close = self.markers[marker + 1..]
+                .iter()
+                .find(|m| matches!(&m.kind, MarkerKind::Close { family: Family::Jsx, name: n } if *n == name));
             let Some(close_start) = close.map(|m| m.range.start) else { continue };
             let body: Vec<usize> = (open_line + 1..self.lines.len())
                 .take_while(|&k| self.lines[k].start < close_start)
@@ -400,7 +412,8 @@ fn shortcode_line(t: &str) -> Option<MarkerKind> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, inner),
     };
-    let name: String = inner.chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '/').collect();
+    let name: String =
+        inner.chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '/').collect();
     if name.is_empty() || inner[name.len()..].contains(open) && !t[open.len()..].contains(close) {
         return None;
     }
@@ -419,9 +432,8 @@ fn shortcode_line(t: &str) -> Option<MarkerKind> {
 /// Include and template directives alone on a line: `{* ../src/app.py hl[3] *}`, `{% include x.md %}`,
 /// `--8<-- "file.md"`, `{!> ../x.md !}`.
 fn directive_line(t: &str) -> Option<MarkerKind> {
-    let name = if (t.starts_with("{*") && t.ends_with("*}")) || (t.starts_with("{!") && t.ends_with("!}")) {
-        "include"
-    } else if t.starts_with("--8<--") {
+    let include = (t.starts_with("{*") && t.ends_with("*}")) || (t.starts_with("{!") && t.ends_with("!}"));
+    let name = if include || t.starts_with("--8<--") {
         "include"
     } else if t.starts_with("{%") && t.ends_with("%}") {
         if t.contains("include") { "include" } else { "template" }
