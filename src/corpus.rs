@@ -394,6 +394,9 @@ fn list_entry(entry: &ignore::DirEntry, root: &Path, listing: &mut Listing) {
         }
     } else if kind.is_file() && is_markdown_name(path) {
         listing.candidates.push(path.to_path_buf());
+    } else if !kind.is_dir() && is_markdown_name(path) {
+        let why = format!("{}, not a regular file; not read", crate::util::read::describe(&kind));
+        listing.skipped.push((relative(path, root), why));
     }
 }
 
@@ -419,8 +422,7 @@ fn plain_io_message(message: &str) -> String {
 }
 
 fn relative(path: &Path, root: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    crate::util::escape::path_text(path.strip_prefix(root).unwrap_or(path))
 }
 
 fn load_one(path: &Path, root: &Path) -> Loaded {
@@ -431,26 +433,20 @@ fn load_one(path: &Path, root: &Path) -> Loaded {
     }
 }
 
-/// Read a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading and again while
-/// reading (the file may grow between listing and reading); the error is the finding id and the reason.
+/// Read a file of at most [`MAX_FILE_BYTES`] through the guarded reader (no blocking open, regular files
+/// only, size checked before and while reading); the error is the finding id and the reason.
 fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (&'static str, String)> {
-    use std::io::Read;
-    let too_large = |size: u64| {
-        let mb = size.div_ceil(1 << 20);
-        (TOO_LARGE, format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20))
-    };
-    let unreadable = |e: std::io::Error| (UNREADABLE, format!("cannot read: {}", plain_io_message(&e.to_string())));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    use crate::util::read::{FileKind, ReadError, read_guarded};
+    read_guarded(path, &FileKind::Document.limits().with_max_bytes(MAX_FILE_BYTES)).map_err(|e| match e {
+        ReadError::TooLarge { size, .. } => {
+            let mb = size.div_ceil(1 << 20);
+            (
+                TOO_LARGE,
+                format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20),
+            )
+        }
+        other => (UNREADABLE, format!("cannot read: {other}")),
+    })
 }
 
 /// Decode, parse and place one file's bytes.

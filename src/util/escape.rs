@@ -15,14 +15,26 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` with every unsafe character written as `\u{…}` (tab as `\t`, line breaks as `\n`, `\r`).
+/// `text` with every unsafe character written as `\u{…}` (tab as `\t`, line breaks as `\n`, `\r`): for
+/// names and one-line messages.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    escape(text, false)
+}
+
+/// [`visible`] for text of several lines (a note, a diff): line breaks and tabs stay as they are.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escape(text, true)
+}
+
+fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let kept = |c: char| keep_lines && (c == '\n' || c == '\t');
+    if !text.chars().any(|c| is_unsafe(c) && !kept(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if kept(c) => out.push(c),
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -95,6 +107,7 @@ mod tests {
         assert_eq!(visible("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
         assert_eq!(visible("x\u{9b}31m\u{202e}gnp.md"), "x\\u{9b}31m\\u{202e}gnp.md");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(visible_lines("line 1\n\tline 2\u{1b}]0;title\u{7}"), "line 1\n\tline 2\\u{1b}]0;title\\u{7}");
     }
 
     #[cfg(unix)]

@@ -109,10 +109,10 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::NotFound => write!(f, "no such file"),
-            ReadError::NotAFile(what) => write!(f, "{what}, not a regular file; not read"),
+            ReadError::NotAFile(what) => write!(f, "{what}, not a regular file"),
             ReadError::TooLarge { size, limit, kind } => write!(
                 f,
-                "{} MB is larger than the limit of {} MB for {}; not read",
+                "{} MB is larger than the limit of {} MB for {}",
                 size.div_ceil(MIB),
                 limit / MIB,
                 kind.noun()
@@ -120,21 +120,12 @@ impl fmt::Display for ReadError {
             ReadError::LeavesFolder(target) => {
                 write!(f, "a symbolic link to {}, outside the folder; not followed", target.display())
             }
-            ReadError::Io(e) => write!(f, "{}", plain_io_message(e)),
+            ReadError::Io(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for ReadError {}
-
-/// An I/O error's message without the "(os error N)" suffix.
-fn plain_io_message(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
-}
 
 /// Read a whole file within `limits` (see the module documentation).
 pub fn read_guarded(path: &Path, limits: &Limits<'_>) -> Result<Vec<u8>, ReadError> {
@@ -206,6 +197,7 @@ fn refuse_links_out_of(path: &Path, folder: &Path) -> Result<(), ReadError> {
         // A dangling link or no file at all: the open reports it.
         Err(_) => return Ok(()),
     };
+    let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
     let root = std::fs::canonicalize(folder).map_err(ReadError::Io)?;
     if target.starts_with(&root) { Ok(()) } else { Err(ReadError::LeavesFolder(target)) }
 }
@@ -227,7 +219,7 @@ mod tests {
         let big = tmp.path().join("big.toml");
         std::fs::File::create(&big).and_then(|f| f.set_len(2 << 30)).expect("sparse file");
         let e = read_guarded(&big, &FileKind::Config.limits()).expect_err("too large");
-        assert_eq!(e.to_string(), "2048 MB is larger than the limit of 1 MB for a configuration file; not read");
+        assert_eq!(e.to_string(), "2048 MB is larger than the limit of 1 MB for a configuration file");
     }
 
     #[cfg(unix)]
@@ -240,20 +232,14 @@ mod tests {
         let limits = FileKind::Notes.limits();
         assert_eq!(
             read_guarded(&fifo, &limits).expect_err("fifo").to_string(),
-            "a named pipe (FIFO), not a regular file; not read"
+            "a named pipe (FIFO), not a regular file"
         );
         let zero = tmp.path().join("zero.toml");
         std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
-        assert_eq!(
-            read_guarded(&zero, &limits).expect_err("device").to_string(),
-            "a device, not a regular file; not read"
-        );
+        assert_eq!(read_guarded(&zero, &limits).expect_err("device").to_string(), "a device, not a regular file");
         let e = read_guarded(&zero, &limits.inside(tmp.path())).expect_err("outside");
         assert_eq!(e.to_string(), "a symbolic link to /dev/zero, outside the folder; not followed");
-        assert_eq!(
-            read_guarded(tmp.path(), &limits).expect_err("folder").to_string(),
-            "a folder, not a regular file; not read"
-        );
+        assert_eq!(read_guarded(tmp.path(), &limits).expect_err("folder").to_string(), "a folder, not a regular file");
         // A link that stays inside the folder is followed.
         std::fs::write(tmp.path().join("real.toml"), "x").expect("write");
         std::os::unix::fs::symlink("real.toml", tmp.path().join("link.toml")).expect("symlink");
