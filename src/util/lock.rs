@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 pub enum LockStep {
     /// The lock file is open (created if needed), not locked yet.
     Opened,
+    /// The file is locked; whether the path still names it is not checked yet.
+    Taken,
     /// The lock is held and checked.
     Held,
 }
@@ -42,20 +44,20 @@ impl FileLock {
         loop {
             let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
             observe(LockStep::Opened);
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(TryLockError::WouldBlock) => {
-                    if start.elapsed() > wait {
+            loop {
+                match file.try_lock() {
+                    Ok(()) => break,
+                    Err(TryLockError::WouldBlock) if start.elapsed() > wait => {
                         return Err(io::Error::new(io::ErrorKind::WouldBlock, "another Synoptic is saving notes"));
                     }
-                    std::thread::sleep(Duration::from_millis(2));
-                    continue;
+                    Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(2)),
+                    Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                        return Ok(FileLock { path: path.to_path_buf(), file: None });
+                    }
+                    Err(TryLockError::Error(e)) => return Err(e),
                 }
-                Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
-                    return Ok(FileLock { path: path.to_path_buf(), file: None });
-                }
-                Err(TryLockError::Error(e)) => return Err(e),
             }
+            observe(LockStep::Taken);
             if !still_named(&file, path) {
                 // The previous holder removed the file after we opened it: lock the one there now.
                 continue;

@@ -52,6 +52,9 @@ pub type WriteFn = fn(&Path, &[u8]) -> io::Result<()>;
 pub enum SaveStep {
     /// The lock file is open, not locked yet.
     LockOpened,
+    /// The lock file is locked; whether it is still the sidecar's lock file is not checked yet (the
+    /// previous holder may have removed it meanwhile: then it is opened anew).
+    LockTaken,
     /// The lock is held.
     Locked,
     /// What another writer saved was read and merged; nothing written yet.
@@ -347,10 +350,10 @@ impl Sidecar {
 
     /// Take the lock of the file saves go to (`observed`: report the steps to the hook) or of another.
     fn lock(&self, path: &Path, observed: bool) -> Result<FileLock> {
-        let observe = |step: LockStep| {
-            if observed && step == LockStep::Opened {
-                self.step(SaveStep::LockOpened);
-            }
+        let observe = |step: LockStep| match step {
+            LockStep::Opened if observed => self.step(SaveStep::LockOpened),
+            LockStep::Taken if observed => self.step(SaveStep::LockTaken),
+            _ => {}
         };
         let lock = FileLock::acquire_observed(&lock_path(path), LOCK_WAIT, &observe)
             .map_err(|source| Error::SidecarWrite { path: lock_path(path), source })?;
