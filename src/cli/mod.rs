@@ -227,3 +227,23 @@ fn diffs(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, LoadProblem};
+
+    #[test]
+    fn a_folder_that_lists_nothing_but_its_own_problem_is_an_error() {
+        let mut corpus = Corpus::default();
+        corpus.problems.push(LoadProblem {
+            id: "input.unreadable",
+            rel: String::new(),
+            reason: "cannot list: Permission denied (os error 13)".into(),
+            line: 1,
+        });
+        let e = refuse_unreadable_folder(&corpus, std::path::Path::new("/docs")).expect_err("unreadable");
+        assert_eq!(e.to_string(), "/docs: cannot read the folder: Permission denied (os error 13)");
+        assert!(refuse_unreadable_folder(&Corpus::default(), std::path::Path::new("/docs")).is_ok());
+    }
+}
