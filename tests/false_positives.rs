@@ -13,8 +13,11 @@ fn synoptic() -> Command {
     Command::cargo_bin("synoptic").expect("binary")
 }
 
-/// (fingerprint, id, file, line, message) of every finding `check --format json` reports.
-fn findings(folder: &Path) -> (Vec<(String, String, String, u64, String)>, serde_json::Value) {
+/// A finding as `check --format json` reports it: fingerprint, id, file, line, message.
+type Reported = (String, String, String, u64, String);
+
+/// Every finding `check --format json` reports, and the whole report.
+fn findings(folder: &Path) -> (Vec<Reported>, serde_json::Value) {
     let out =
         synoptic().arg("check").arg(folder).args(["--format", "json", "--fail-on", "never"]).output().expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
