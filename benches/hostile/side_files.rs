@@ -30,7 +30,7 @@ fn sparse(path: &Path) -> std::io::Result<()> {
 
 fn row(name: &str, took: Duration, said: &str) {
     let said: String = said.chars().take(110).collect();
-    println!("{name}: {:.1} ms: {said}", took.as_secs_f64() * 1000.0);
+    println!("{name}: {:.2} ms: {said}", took.as_secs_f64() * 1000.0);
 }
 
 /// The best of three runs of `what`, and its message.

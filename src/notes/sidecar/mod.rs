@@ -179,7 +179,8 @@ impl Sidecar {
                 names.join(", ")
             ));
         }
-        let unsaved = unsaved_copy || notes_back + marks_back > 0;
+        // Recovered files are removed by the next save, even when all they hold is in the sidecar already.
+        let unsaved = unsaved_copy || notes_back + marks_back > 0 || !sidecar.merge_back.is_empty();
         Opened { sidecar, book, warnings, unsaved, recovered: notes_back }
     }
 
@@ -388,13 +389,18 @@ impl Sidecar {
         merged.merge_saved(on_disk);
         // Recovered files are merged and removed under their own locks, so that a window still saving
         // there loses nothing: what it wrote is either merged here or written after the removal.
-        let merging = if matches!(self.location, Location::Folder) { self.merge_back.clone() } else { Vec::new() };
-        let mut recovered_locks = Vec::new();
-        for path in &merging {
-            recovered_locks.push(self.lock(path, false)?);
+        let pending = if matches!(self.location, Location::Folder) { self.merge_back.clone() } else { Vec::new() };
+        let (mut recovered_locks, mut merging) = (Vec::new(), Vec::new());
+        for path in pending {
+            recovered_locks.push(self.lock(&path, false)?);
             let root = path.parent().unwrap_or(&self.folder);
-            if let Ok(Some(found)) = read(path, root) {
-                merged.absorb(found);
+            // Only a file read now (or gone) is removed after the save: what could not be read stays.
+            match read(&path, root) {
+                Ok(found) => {
+                    merged.absorb(found.unwrap_or_default());
+                    merging.push(path);
+                }
+                Err(_) => continue,
             }
         }
         self.step(SaveStep::Merged);
