@@ -119,7 +119,7 @@ fn a_hostile_sidecar_is_left_alone_and_notes_go_beside_it() {
         let expected = format!(
             "{}: cannot read the notes: {}",
             root.join(FILE_NAME).display(),
-            reason(how, &target, 16, "a notes file")
+            reason(how, &target, 10, "a notes file")
         );
         assert!(opened.warnings[0].starts_with(&expected), "{how:?}: {}", opened.warnings[0]);
         assert!(matches!(opened.sidecar.location(), Location::Beside { newer: false, .. }), "{how:?}");

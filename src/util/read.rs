@@ -21,7 +21,8 @@ const MIB: u64 = 1 << 20;
 pub enum FileKind {
     /// A Markdown document (20 MB, as `corpus::MAX_FILE_BYTES`).
     Document,
-    /// The notes sidecar or a recovered-notes file (16 MB: tens of thousands of notes).
+    /// The notes sidecar or a recovered-notes file (10 MB: some 20,000 notes; parsed, one takes under
+    /// 300 MB and 2 s).
     Notes,
     /// A glossary CSV file (20 MB: hundreds of thousands of terms).
     Glossary,
@@ -36,7 +37,7 @@ impl FileKind {
     pub const fn max_bytes(self) -> u64 {
         match self {
             FileKind::Document | FileKind::Glossary | FileKind::HistoryBlob => 20 * MIB,
-            FileKind::Notes => 16 * MIB,
+            FileKind::Notes => 10 * MIB,
             FileKind::Config => MIB,
         }
     }

@@ -13,7 +13,7 @@
 //! read again, the recovered notes are merged back and the recovered file removed once they are saved.
 //! When the folder cannot be written, notes are saved in Synoptic's data directory instead, and
 //! [`Sidecar::location`] says where. Every file is read through the guarded reader: a named pipe, a device,
-//! a link out of the folder or a file above 16 MB is refused with its reason.
+//! a link out of the folder or a file above 10 MB is refused with its reason.
 
 pub mod format;
 mod places;
