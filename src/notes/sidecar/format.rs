@@ -24,7 +24,7 @@ struct Body {
     /// Set in data-directory copies: the folder whose notes these are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     folder: Option<String>,
-    #[serde(default, rename = "note")]
+    #[serde(default, rename = "note", skip_serializing_if = "Vec::is_empty")]
     notes: Vec<Note>,
     #[serde(default, rename = "reviewed", skip_serializing_if = "Vec::is_empty")]
     reviewed: Vec<ReviewMark>,
@@ -202,6 +202,21 @@ at = "2026-11-24T10:00:00.000Z"
         assert_eq!(back.notes, saved.notes);
         assert_eq!(back.reviewed.len(), 2);
         assert_eq!(back.suppressed, saved.suppressed);
+    }
+
+    #[test]
+    fn a_file_of_marks_only_has_no_empty_note_list() {
+        let saved =
+            Saved { suppressed: vec![Suppression::bare("0123456789abcdef", "", "Ana", "t")], ..Saved::default() };
+        let text = render(&saved, None).expect("render");
+        assert_eq!(
+            text,
+            format!(
+                "{HEADER}{MARKS_HEADER}schema = 2\n\n[[suppressed]]\nfingerprint = \"0123456789abcdef\"\nby = \"Ana\"\nat = \"t\"\n"
+            )
+        );
+        assert_eq!(parse(&text, Path::new("s")).expect("parse"), saved);
+        assert_eq!(render(&Saved::default(), None).expect("render"), format!("{HEADER}schema = 1\n"));
     }
 
     #[test]
