@@ -34,16 +34,15 @@ fn first_file(dir: &Path, names: &[&str]) -> Option<(PathBuf, String)> {
     names.iter().map(|n| dir.join(n)).find_map(|p| read_small(&p).map(|text| (p, text)))
 }
 
-/// A small regular file's text; `None` for anything else (a folder, a FIFO, a device, a huge file).
+/// A small regular file's text, read through the guarded reader; `None` for anything else (a folder, a
+/// FIFO, a device, a huge file, text that is not UTF-8): such a file is no evidence.
 fn read_small(path: &Path) -> Option<String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_CONFIG_BYTES {
+    use crate::util::read::{FileKind, read_guarded};
+    if !path.is_file() {
         return None;
     }
-    let mut text = String::new();
-    std::fs::File::open(path).ok()?.take(MAX_CONFIG_BYTES).read_to_string(&mut text).ok()?;
-    Some(text)
+    let bytes = read_guarded(path, &FileKind::Config.limits().with_max_bytes(MAX_CONFIG_BYTES)).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 fn evidence(path: &Path) -> String {
