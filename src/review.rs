@@ -6,12 +6,12 @@ use crate::align::{self, Alignment};
 use crate::checks::term::loans::LoanWords;
 use crate::checks::{self, CheckId, DocContext, Finding, Severity};
 use crate::config::Config;
+use crate::config::ScoringModel;
 use crate::corpus::{Corpus, LoadOptions, Progress};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::locale::Locale;
 use crate::revision::Revisions;
-use crate::scorecard::ScoringModel;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -66,11 +66,9 @@ pub struct Review {
     pub scoring: ScoringModel,
     /// The translation status of every document (git history, else front matter).
     pub status: crate::status::StatusReport,
-    /// For behind translations (by status entry), the source rows changed since their revision; filled
-    /// by the window's loader ([`crate::status::source_changes`]), empty for `check`.
-    pub source_changes: BTreeMap<usize, Vec<crate::status::RowChange>>,
-    /// The scorecard's word counts; filled by the window's loader (off the UI thread), `None` for `check`.
-    pub evaluated: Option<crate::scorecard::Evaluated>,
+    /// For behind translations (by status entry), the source rows changed since their revision: read
+    /// from git on first use ([`Review::source_changes`]; the window's loader asks off the UI thread).
+    source_changes: std::sync::OnceLock<BTreeMap<usize, Vec<crate::status::RowChange>>>,
 }
 
 impl Review {
@@ -140,10 +138,17 @@ impl Review {
             source,
             summaries,
             status,
-            source_changes: BTreeMap::new(),
-            evaluated: None,
+            source_changes: std::sync::OnceLock::new(),
             scoring: config.scoring,
         }
+    }
+
+    /// For behind translations (by status entry), the source rows changed since their revision (one git
+    /// process on first use).
+    pub fn source_changes(&self) -> &BTreeMap<usize, Vec<crate::status::RowChange>> {
+        self.source_changes.get_or_init(|| {
+            crate::status::source_changes(&self.corpus, |d| self.documents.get(d).map(|x| &x.alignment), &self.status)
+        })
     }
 
     /// The index of a document by name.

@@ -14,6 +14,7 @@ mod locate;
 mod read;
 pub mod resolve;
 mod walk;
+pub mod words;
 
 pub use locate::LocaleOrigin;
 pub use walk::Listing;
@@ -167,6 +168,8 @@ pub struct Corpus {
     pub existing: HashSet<String>,
     /// The folder layout (locale folders, the default language's folder).
     layout: Layout,
+    /// The documents' words, counted on first use.
+    words: std::sync::OnceLock<words::Evaluated>,
     /// Index of each loaded file by relative path.
     by_rel: HashMap<String, usize>,
     /// The document of each loaded file.
@@ -299,6 +302,12 @@ impl Corpus {
         configured
             .cloned()
             .or_else(|| Locale::parse("en").filter(|en| self.files.iter().any(|f| f.locale.same_language(en))))
+    }
+
+    /// The words each locale's documents hold (counted once, on first use: the window's loader asks in the
+    /// background).
+    pub fn evaluated(&self) -> &words::Evaluated {
+        self.words.get_or_init(|| words::Evaluated::of(self))
     }
 
     /// Every locale present, sorted.

@@ -117,7 +117,7 @@ impl StatusView {
 /// the translation, one grid row per aligned row; clicking a row number scrolls the panes to it.
 fn changes_ui(ui: &mut egui::Ui, review: &Review, entry: usize, commands: &mut Vec<Command>) {
     let Some(e) = review.status.entries.get(entry) else { return };
-    let Some(changes) = review.source_changes.get(&entry) else {
+    let Some(changes) = review.source_changes().get(&entry) else {
         if e.status == State::Behind {
             ui.label(format!("{}: the source's old text is not available from git.", e.summary()));
         }
