@@ -34,6 +34,10 @@ pub enum Command {
     ToggleFalsePositive(String),
     /// Show or hide a locale's pane.
     ToggleLocale(String),
+    /// Show exactly these locales' panes (the rest hidden), in this folder.
+    SetShownLocales(Vec<String>),
+    /// Go back (`true`) or forward to where the reviewer jumped from.
+    GoBack(bool),
     /// Move a locale's pane one place left (`true`) or right.
     MoveLocale(String, bool),
     /// Follow a link found in a column's file.

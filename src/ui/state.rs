@@ -15,6 +15,10 @@ pub struct DocView {
     pub locales: Vec<String>,
     /// The visible columns, in display order.
     pub columns: Vec<usize>,
+    /// The document's locales whose panes are hidden, in the folder's order.
+    pub hidden: Vec<String>,
+    /// The source's locale, when the document has one.
+    pub source: Option<String>,
     /// Findings (indices) of each aligned row.
     pub by_row: BTreeMap<usize, Vec<usize>>,
     /// Findings of the document that belong to no row.

@@ -17,6 +17,7 @@ use super::views::find_bar::FindBar;
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
 use super::views::note_editor::NoteEditor;
 use super::views::notes_panel::NotesPanel;
+use super::views::pane_toolbar::{LocalePicker, pane_toolbar_ui};
 use super::views::panes::Panes;
 use super::views::problems_panel::ProblemsPanel;
 use super::views::scorecard_view::scorecard_ui;
@@ -31,6 +32,7 @@ use std::sync::atomic::AtomicBool;
 mod choosing;
 mod commands;
 mod exports;
+mod history;
 mod load;
 mod navigation;
 mod notes;
@@ -83,6 +85,9 @@ pub struct SynopticApp {
     native_unavailable: Option<String>,
     /// The export being written.
     export_job: Job<Result<String, String>>,
+    /// Where Back and Forward go.
+    history: history::History,
+    locale_picker: LocalePicker,
 }
 
 impl SynopticApp {
@@ -118,6 +123,8 @@ impl SynopticApp {
             chooser: None,
             native_unavailable: None,
             export_job: Job::default(),
+            history: history::History::default(),
+            locale_picker: LocalePicker::default(),
         }
     }
 
@@ -170,6 +177,27 @@ impl SynopticApp {
     /// The row the panes are scrolled to (the top visible row).
     pub fn top_row(&self) -> usize {
         self.panes.visible_rows().start
+    }
+
+    /// The aligned row at the top of the panes and how far the view's top is below that row's top
+    /// (0.0: the row starts exactly at the top); `None` while the front matter is at the top.
+    pub fn top_position(&mut self) -> Option<(usize, f32)> {
+        self.panes.top_position()
+    }
+
+    /// How far the panes are scrolled sideways.
+    pub fn sideways_offset(&self) -> f32 {
+        self.panes.sideways_offset()
+    }
+
+    /// True while a jump waits for the rows around its target to be measured.
+    pub fn is_settling(&self) -> bool {
+        self.panes.is_settling()
+    }
+
+    /// The document under the document list's keyboard cursor, while the list has the keys.
+    pub fn document_cursor(&self) -> Option<usize> {
+        self.documents.cursor()
     }
 
     /// Queue a command, as a view would.
@@ -230,6 +258,8 @@ impl SynopticApp {
                     selected_cell: self.selected_cell,
                     notes: self.notes.as_ref(),
                 };
+                let can_go = (!self.history_is_empty(true), !self.history_is_empty(false));
+                pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &mut self.commands);
                 self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
             }
             _ => welcome_ui(ui, self.loader.is_busy()),

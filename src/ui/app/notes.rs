@@ -175,6 +175,7 @@ impl SynopticApp {
             self.error = Some("This note's document is no longer in the folder; it is kept, shown as outdated.".into());
             return;
         };
+        self.remember_place();
         if self.view.as_ref().is_none_or(|v| v.doc != doc) && doc < review.corpus.documents.len() {
             self.select_document(doc);
         }

@@ -354,7 +354,9 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &
                     |ui| {
                         for (r, row) in rows.iter().enumerate() {
                             for cell in row {
-                                runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
+                                // Top-down, so a cell taller than its row's last height does not grow
+                                // the row again every frame (the grid centres cells vertically).
+                                ui.vertical(|ui| runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands));
                             }
                             ui.end_row();
                         }

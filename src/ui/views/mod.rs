@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod menu_bar;
 pub mod note_editor;
 pub mod notes_panel;
+pub mod pane_toolbar;
 pub mod panes;
 pub mod problems_panel;
 pub mod scorecard_view;

@@ -39,43 +39,40 @@ impl Panes {
             ui.painter().rect_filled(rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
         }
         let mut height: f32 = 0.0;
-        for (k, &col) in ctx.view.columns.iter().enumerate() {
+        // The pinned column last, so it is drawn over the columns scrolled under it.
+        for k in ctx.drawing_order() {
+            let col = ctx.view.columns[k];
             let cell = Rect::from_min_size(
-                rect.min + vec2(k as f32 * ctx.width, 0.0),
+                egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
                 vec2(ctx.width, rect.height().max(1.0)),
             );
-            if clicked_inside(ui, cell) {
+            let mut cell_ui = ui.new_child(UiBuilder::new().max_rect(cell).id_salt(("cell-frame", r, col)));
+            cell_ui.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(cell));
+            if ctx.is_pinned(k) {
+                let fill = if ctx.marks.highlight == Some(r) {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                } else {
+                    ui.visuals().panel_fill
+                };
+                cell_ui.painter().rect_filled(cell, 0.0, fill);
+            }
+            if clicked_inside(&cell_ui, cell) {
                 commands.push(Command::SelectCell { row: r, column: col });
             }
-            if ctx.marks.selected_cell == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            if ctx.marks.find == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
-                    egui::StrokeKind::Inside,
-                );
-            }
+            cell_marks_ui(&cell_ui, cell, r, col, ctx);
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
             let inner = Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0));
-            let mut child = ui.new_child(
+            let mut child = cell_ui.new_child(
                 UiBuilder::new()
                     .max_rect(inner)
                     .id_salt(("cell", r, col))
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
             child.set_width(inner.width());
-            self.gutter_ui(ui, cell, &mine, ctx, commands);
-            note_markers_ui(ui, cell, r, col, ctx, commands);
+            self.gutter_ui(&mut cell_ui, cell, &mine, ctx, commands);
+            note_markers_ui(&mut cell_ui, cell, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -226,17 +223,23 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
         return 4.0;
     }
     let mut height: f32 = 0.0;
-    for (k, &col) in ctx.view.columns.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            rect.min + vec2(k as f32 * ctx.width + GUTTER, 2.0),
-            vec2(ctx.width - GUTTER - 6.0, rect.height()),
+    for k in ctx.drawing_order() {
+        let col = ctx.view.columns[k];
+        let column = Rect::from_min_size(
+            egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
+            vec2(ctx.width, rect.height().max(1.0)),
         );
+        let cell = Rect::from_min_max(column.min + vec2(GUTTER, 2.0), column.max - vec2(6.0, 0.0));
         let mut child = ui.new_child(
             UiBuilder::new()
                 .max_rect(cell)
                 .id_salt(("front-matter", col))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
+        child.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(column));
+        if ctx.is_pinned(k) {
+            child.painter().rect_filled(column, 0.0, ui.visuals().panel_fill);
+        }
         egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(rows.len() <= 8).show(
             &mut child,
             |ui| {
@@ -257,6 +260,26 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
         height = height.max(child.min_rect().height() + 8.0);
     }
     height
+}
+
+/// The selected cell's frame and the current find match's frame.
+fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+    if ctx.marks.selected_cell == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if ctx.marks.find == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
 }
 
 /// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst
