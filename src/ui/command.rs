@@ -51,6 +51,17 @@ pub enum Command {
     ScrollPages(f32),
     /// Show the find bar and focus it.
     OpenFind,
+    /// Search every document of the folder (on a worker thread).
+    FindInFolder(String),
+    /// Show a match of the folder search: its document, scrolled to its row, its cell selected.
+    ShowMatch {
+        /// The document (index into the corpus documents).
+        doc: usize,
+        /// The aligned row.
+        row: usize,
+        /// The column (index into the document's files).
+        column: usize,
+    },
     /// Scroll the panes to the top (`true`) or the bottom.
     ScrollToEnd(bool),
     /// Show blocks as raw Markdown (`true`) or rendered.

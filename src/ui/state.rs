@@ -38,6 +38,24 @@ pub struct Marks<'a> {
     pub selected_cell: Option<(usize, usize)>,
     /// The notes, with where each is shown.
     pub notes: Option<&'a NoteSession>,
+    /// The find bar's text, highlighted wherever it occurs (empty: nothing).
+    pub find_text: &'a str,
+    /// The selected finding, the terms its message quotes and the columns (its locale's and the
+    /// reference's) where they are highlighted in its row.
+    pub flagged: Option<Flagged>,
+}
+
+/// What the selected finding flags, for highlighting in its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    /// The finding (index into the review's findings).
+    pub finding: usize,
+    /// Its aligned row.
+    pub row: usize,
+    /// The columns to highlight in.
+    pub columns: Vec<usize>,
+    /// The terms to highlight.
+    pub terms: Vec<String>,
 }
 
 /// The status line: what is open, and the details on hover.

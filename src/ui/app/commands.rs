@@ -86,6 +86,12 @@ impl SynopticApp {
             Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
             Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
             Command::OpenFind => self.find.open(),
+            Command::FindInFolder(query) => self.find_in_folder(query, ctx),
+            Command::ShowMatch { doc, row, column } => {
+                self.open_document(doc);
+                self.jump_to_row(row);
+                self.selected_cell = Some((row, column));
+            }
             Command::SetRawText(raw) => {
                 self.settings.raw_text = raw;
                 self.panes.findings_changed();

@@ -9,11 +9,11 @@ use super::jobs::Job;
 use super::loader::Loader;
 use super::picker::FolderPicker;
 use super::settings::Settings;
-use super::state::{DocView, Marks, StatusLine};
+use super::state::{DocView, Flagged, Marks, StatusLine};
 use super::views::bottom_tabs::bottom_tabs_ui;
 use super::views::chooser::chooser_ui;
 use super::views::documents_panel::DocumentsPanel;
-use super::views::find_bar::FindBar;
+use super::views::find_bar::{FindBar, FolderResults};
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
 use super::views::note_editor::NoteEditor;
 use super::views::notes_panel::NotesPanel;
@@ -25,6 +25,7 @@ use super::views::status_view::StatusView;
 use super::views::welcome::welcome_ui;
 use crate::notes::session::NoteSession;
 use crate::review::Review;
+use crate::search::FolderMatches;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -88,6 +89,11 @@ pub struct SynopticApp {
     /// Where Back and Forward go.
     history: history::History,
     locale_picker: LocalePicker,
+    /// What the selected finding flags (derived when it is selected).
+    flagged: Option<Flagged>,
+    /// The folder search under way, and the last one's matches.
+    folder_search: Job<FolderMatches>,
+    folder_matches: Option<FolderMatches>,
 }
 
 impl SynopticApp {
@@ -125,6 +131,9 @@ impl SynopticApp {
             export_job: Job::default(),
             history: history::History::default(),
             locale_picker: LocalePicker::default(),
+            flagged: None,
+            folder_search: Job::default(),
+            folder_matches: None,
         }
     }
 
@@ -205,6 +214,23 @@ impl SynopticApp {
         self.commands.push(command);
     }
 
+    /// Search every document for `query` on a worker thread.
+    fn find_in_folder(&mut self, query: String, ctx: &egui::Context) {
+        let Some(review) = self.review.clone() else { return };
+        self.folder_matches = None;
+        self.folder_search.start(ctx, move || crate::search::find_in_folder(&review, &query));
+    }
+
+    /// The findings the Problems panel lists, in its order.
+    pub fn problems_shown(&self) -> Vec<usize> {
+        self.problems.shown()
+    }
+
+    /// The last folder search's matches.
+    pub fn folder_matches(&self) -> Option<&FolderMatches> {
+        self.folder_matches.as_ref()
+    }
+
     /// The status view's state: shown, and the status entry it details.
     pub fn status_view_state(&self) -> (bool, Option<usize>) {
         (self.status_view.is_open(), self.status_view.entry())
@@ -214,6 +240,9 @@ impl SynopticApp {
     pub fn logic_step(&mut self, ctx: &egui::Context) {
         self.poll_picker();
         self.poll_export();
+        if let Some(found) = self.folder_search.poll() {
+            self.folder_matches = Some(found);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
@@ -257,6 +286,8 @@ impl SynopticApp {
                     find: self.find.current(),
                     selected_cell: self.selected_cell,
                     notes: self.notes.as_ref(),
+                    find_text: self.find.highlighted_text(),
+                    flagged: self.flagged.clone(),
                 };
                 let can_go = (!self.history_is_empty(true), !self.history_is_empty(false));
                 pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &mut self.commands);
@@ -310,7 +341,9 @@ impl SynopticApp {
         });
         if self.find.is_open() {
             egui::Panel::top("find").show(ui, |ui| {
-                self.find.find_bar_ui(ui, review, view.doc, &mut self.commands);
+                let folder =
+                    FolderResults { matches: self.folder_matches.as_ref(), searching: self.folder_search.is_busy() };
+                self.find.find_bar_ui(ui, review, view.doc, &folder, &mut self.commands);
             });
         }
     }

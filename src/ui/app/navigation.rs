@@ -4,7 +4,8 @@
 
 use super::SynopticApp;
 use super::history::Place;
-use crate::ui::state::DocView;
+use crate::ui::state::{DocView, Flagged};
+use crate::ui::views::highlight::quoted_terms;
 
 impl SynopticApp {
     /// Show a document: derive its view once, scroll to the top, clear the selection.
@@ -20,6 +21,7 @@ impl SynopticApp {
         self.panes.reset();
         self.find.reset();
         self.selected_finding = None;
+        self.flagged = None;
         self.selected_cell = None;
     }
 
@@ -89,6 +91,7 @@ impl SynopticApp {
             self.select_document(doc);
         }
         self.selected_finding = Some(i);
+        self.flagged = self.flagged_by(i);
         if let Some(row) = f.row {
             self.panes.scroll_to_row(row);
         }
@@ -99,6 +102,21 @@ impl SynopticApp {
         if let Some(k) = column {
             self.panes.reveal_column(k);
         }
+    }
+
+    /// What finding `i` flags in its row: the terms its message quotes, in its locale's cell (every
+    /// cell for a finding shared by all locales) and the reference's.
+    fn flagged_by(&self, i: usize) -> Option<Flagged> {
+        let (review, view) = (self.review.as_ref()?, self.view.as_ref()?);
+        let f = review.findings.get(i)?;
+        let terms = quoted_terms(&f.message);
+        if terms.is_empty() {
+            return None;
+        }
+        let mut columns: Vec<usize> =
+            (0..view.locales.len()).filter(|&c| f.locale == "*" || view.locales[c] == f.locale).collect();
+        columns.extend(crate::notes::anchor::reference_column(review, view.doc));
+        Some(Flagged { finding: i, row: f.row?, columns, terms })
     }
 
     /// Scroll to a row of the current document (a jump: Back returns).

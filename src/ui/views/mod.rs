@@ -5,6 +5,7 @@ pub mod bottom_tabs;
 pub mod chooser;
 pub mod documents_panel;
 pub mod find_bar;
+pub mod highlight;
 pub mod markdown;
 pub mod menu_bar;
 pub mod note_editor;

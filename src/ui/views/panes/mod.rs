@@ -60,6 +60,10 @@ pub struct Panes {
     viewport_height: f32,
     visible: Range<usize>,
     pieces: HashMap<(usize, usize), Vec<Piece>>,
+    /// Rendered blocks with the find matches and the selected finding's terms highlighted (`None`:
+    /// nothing to highlight in that cell), for what `highlight_key` says.
+    highlighted: HashMap<(usize, usize), Option<Vec<Piece>>>,
+    highlight_key: (String, Option<usize>),
     front_matter: Vec<KeyRow>,
     diffs: HashMap<(usize, usize), WordDiff>,
 }
@@ -73,12 +77,14 @@ impl Panes {
         self.pending_x = Some(0.0);
         self.target = None;
         self.pieces.clear();
+        self.highlighted.clear();
         self.diffs.clear();
     }
 
     /// Findings were marked or unmarked, or the rendering changed: rendered blocks are redone.
     pub fn findings_changed(&mut self) {
         self.pieces.clear();
+        self.highlighted.clear();
     }
 
     /// Columns were shown, hidden or moved.
@@ -154,6 +160,11 @@ impl Panes {
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
             self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);
+        }
+        let highlight_key = (marks.find_text.trim().to_owned(), marks.flagged.as_ref().map(|f| f.finding));
+        if self.highlight_key != highlight_key {
+            self.highlighted.clear();
+            self.highlight_key = highlight_key;
         }
         let source_first = view.columns.first().is_some_and(|&c| document.source == Some(document.files[c]));
         let mut ctx = PaneCtx {

@@ -9,7 +9,8 @@ use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
-use crate::ui::views::markdown;
+use crate::ui::views::highlight::highlight;
+use crate::ui::views::markdown::{self, Highlight, Piece};
 use crate::ui::widgets::{diff_ui, finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
@@ -148,6 +149,8 @@ impl Panes {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
             markdown::pieces(source, block.range.start, &marks)
         });
+        let highlighted = self.highlighted.entry((r, col)).or_insert_with(|| highlights(pieces, r, col, ctx));
+        let pieces = highlighted.as_ref().unwrap_or(pieces);
         let quote = block.kind == crate::skeleton::BlockKind::Quote;
         if quote {
             egui::Frame::new()
@@ -177,6 +180,16 @@ impl Panes {
         }
         Some(self.diffs.entry((r, col)).or_insert_with(|| word_diff(old, new)))
     }
+}
+
+/// A cell's pieces with the selected finding's terms (in its row: its locale's and the reference's cells)
+/// and the find bar's matches highlighted; `None` when neither occurs in the cell.
+fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<Vec<Piece>> {
+    let flagged = ctx.marks.flagged.as_ref().filter(|f| f.row == r && f.columns.contains(&col));
+    let flagged = flagged.and_then(|f| highlight(pieces, &f.terms, Highlight::Flagged));
+    let base = flagged.as_deref().unwrap_or(pieces);
+    let find = [ctx.marks.find_text.trim().to_owned()];
+    highlight(base, &find, Highlight::Found).or(flagged)
 }
 
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
