@@ -250,10 +250,11 @@ fn row_texts(review: &Review, f: &Finding) -> Option<(String, String)> {
 }
 
 impl FindingsReport {
-    /// The locales with findings, in the order of the rows' first appearance sorted by name; `*` last.
+    /// The locales with findings, by name; `*` (shared by all) and the empty one (files in no document)
+    /// last.
     pub fn locales(&self) -> Vec<String> {
         let mut out: Vec<String> = self.rows.iter().map(|r| r.locale.clone()).collect();
-        out.sort_unstable_by(|a, b| (a == "*", a).cmp(&(b == "*", b)));
+        out.sort_unstable_by_key(|l| (l == "*" || l.is_empty(), l.is_empty(), l.clone()));
         out.dedup();
         out
     }
@@ -294,6 +295,16 @@ impl FindingsReport {
         let mut out: Vec<(&'static str, usize)> = counts.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         out
+    }
+}
+
+/// How a locale is titled in the report: `*` is "all locales", the empty one (files that belong to no
+/// document, such as an unreadable file) "no locale".
+pub fn locale_title(locale: &str) -> &str {
+    match locale {
+        "*" => "all locales",
+        "" => "no locale",
+        l => l,
     }
 }
 
