@@ -9,7 +9,7 @@ use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
-use crate::ui::views::highlight::highlight;
+use crate::ui::views::highlight::{find_ignoring_case, highlight};
 use crate::ui::views::markdown::{self, Highlight, Piece};
 use crate::ui::widgets::{diff_ui, finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
@@ -135,7 +135,7 @@ impl Panes {
             ui.label(egui::RichText::new(note).weak().italics());
         }
         if ctx.settings.raw_text {
-            ui.add(egui::Label::new(egui::RichText::new(source).monospace()).wrap());
+            raw_ui(ui, source, ctx.marks.find_text.trim());
             return;
         }
         if hidden == 0
@@ -190,6 +190,23 @@ fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Opti
     let base = flagged.as_deref().unwrap_or(pieces);
     let find = [ctx.marks.find_text.trim().to_owned()];
     highlight(base, &find, Highlight::Found).or(flagged)
+}
+
+/// A block's Markdown as it is in the file, the find bar's matches highlighted.
+fn raw_ui(ui: &mut egui::Ui, source: &str, find: &str) {
+    let mut job = egui::text::LayoutJob::default();
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let plain = egui::TextFormat::simple(mono.clone(), ui.visuals().text_color());
+    let found = egui::TextFormat { background: ui.visuals().selection.bg_fill, ..plain.clone() };
+    let mut rest = source;
+    while let Some((start, end)) = (!find.is_empty()).then(|| find_ignoring_case(rest, find)).flatten() {
+        job.append(&rest[..start], 0.0, plain.clone());
+        job.append(&rest[start..end], 0.0, found.clone());
+        rest = &rest[end..];
+    }
+    job.append(rest, 0.0, plain);
+    job.wrap.max_width = ui.available_width();
+    ui.add(egui::Label::new(job).wrap());
 }
 
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
