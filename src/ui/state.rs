@@ -6,6 +6,11 @@ use crate::notes::session::NoteSession;
 use crate::review::Review;
 use std::collections::BTreeMap;
 
+/// True when a finding is marked as a false positive in the folder's notes file.
+pub fn is_false_positive(notes: Option<&NoteSession>, fingerprint: &str) -> bool {
+    notes.is_some_and(|n| n.is_suppressed(fingerprint))
+}
+
 /// What the window shows of the current document: derived from the review once, when it is selected.
 #[derive(Debug, Clone, Default)]
 pub struct DocView {
