@@ -113,7 +113,7 @@ fn a_review_from_the_built_in_chooser_to_exports_and_back() {
     // Both exports through the chooser, with the suggested names in the folder.
     let notes = export(&mut h, "Export notes...", "Exported 4 notes");
     assert_eq!(notes, folder.join("walk-review.xlsx"));
-    let findings = export(&mut h, "Export findings…", "Exported 20 findings");
+    let findings = export(&mut h, "Export findings…", "Exported 21 findings");
     assert_eq!(findings, folder.join("walk-findings.xlsx"));
     let mut book: Xlsx<_> = open_workbook(&findings).expect("the findings workbook opens");
     assert_eq!(book.sheet_names(), ["Summary", "de", "es", "fr", "ru", "no locale"]);

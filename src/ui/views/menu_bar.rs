@@ -1,7 +1,7 @@
 //! The bar at the top of the window: open, recent folders, display switches, load progress, then the
 //! status line, the notes' save state and any notice or error.
 
-use crate::notes::session::NoteSession;
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
 use crate::ui::state::StatusLine;

@@ -4,8 +4,8 @@
 //! and hidden.
 
 use crate::checks::{CheckId, Finding, Severity};
-use crate::notes::session::NoteSession;
 use crate::review::Review;
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
 use crate::ui::state::{DocView, is_false_positive};
