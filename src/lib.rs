@@ -23,6 +23,7 @@ pub mod review;
 pub mod revision;
 pub mod sample;
 pub mod scorecard;
+pub mod search;
 pub mod session;
 pub mod skeleton;
 pub mod status;

@@ -30,9 +30,12 @@ fn check(args: &CheckArgs) -> ExitCode {
             for warning in &checked.warnings {
                 eprintln!("synoptic: warning: {warning}");
             }
+            if let Some((path, findings)) = &checked.written {
+                eprintln!("synoptic: wrote {findings} findings to {}", path.display());
+            }
             let (report, failed) = (checked.report, checked.failed);
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush())
+            if let Err(e) = out.write_all(&report).and_then(|()| out.flush())
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
                 eprintln!("synoptic: {}", synoptic::Error::Output(e));

@@ -12,6 +12,7 @@ use crate::checks::Severity;
 use crate::export::ExportFormat;
 use crate::locale::Locale;
 use crate::notes::sidecar::{Location, Sidecar};
+use crate::report::findings::Decisions;
 use crate::report::{Format, Suppressed};
 use crate::review::{CheckOptions, Review};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -110,9 +111,13 @@ pub struct CheckArgs {
     /// A glossary CSV file. Default: `synoptic-glossary.csv` or `glossary.csv` in the folder.
     #[arg(long)]
     pub glossary: Option<PathBuf>,
-    /// Report format.
+    /// Report format: `csv`, `xlsx` and `html` are the QA report of findings (one row per finding, with
+    /// its row's source and translation text).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Write the report to FILE instead of standard output (required for `xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
@@ -136,8 +141,10 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 /// What `check` found: the report, whether its findings fail the run, and what to warn about.
 #[derive(Debug)]
 pub struct Checked {
-    /// The rendered report.
-    pub report: String,
+    /// What goes to standard output (empty when the report went to a file).
+    pub report: Vec<u8>,
+    /// The file written and how many findings it holds, with `--output`.
+    pub written: Option<(PathBuf, usize)>,
     /// A finding at or above `--fail-on` (false positives left out).
     pub failed: bool,
     /// Warnings for standard error (a notes file whose false-positive marks cannot be read).
@@ -147,21 +154,40 @@ pub struct Checked {
 /// Run `check`: build the review, leave out the findings the folder's notes file marks as false
 /// positives, render the rest, and say whether they fail the run.
 pub fn check(args: &CheckArgs) -> crate::Result<Checked> {
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(crate::Error::NeedsOutputFile);
+    }
     let options = CheckOptions { source: args.source.clone(), glossary: args.glossary.clone() };
     let mut review = Review::build(&args.paths, &options)?;
-    let (suppressed, warnings) = leave_out_false_positives(&mut review);
-    let report = crate::report::render_with(&review, args.format, &suppressed);
+    let opened = Sidecar::open(&review.corpus.root, None);
+    let (suppressed, warnings) = leave_out_false_positives(&mut review, &opened);
     let failed = match args.fail_on {
         FailOn::Error => review.count_at_least(Severity::Error) > 0,
         FailOn::Warning => review.count_at_least(Severity::Warning) > 0,
         FailOn::Never => false,
     };
-    Ok(Checked { report, failed, warnings })
+    // The QA report also says what reviewers decided (review state, false-positive marks).
+    let decisions = match args.format.findings() {
+        Some(_) => Decisions::of_notes(&review, &suppressed.findings, &opened.book),
+        None => Decisions::default(),
+    };
+    let Some(path) = &args.output else {
+        let report = crate::report::render_bytes(&review, args.format, &suppressed, &decisions)
+            .map_err(|reason| crate::Error::Export { path: PathBuf::from("-"), reason })?;
+        return Ok(Checked { report, written: None, failed, warnings });
+    };
+    let fail = |reason: String| crate::Error::Export { path: path.clone(), reason };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+        return Err(fail(format!("the folder {} does not exist", parent.display())));
+    }
+    let bytes = crate::report::render_bytes(&review, args.format, &suppressed, &decisions).map_err(fail)?;
+    crate::util::fs::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))?;
+    let written = review.findings.len() + suppressed.findings.len();
+    Ok(Checked { report: Vec::new(), written: Some((path.clone(), written)), failed, warnings })
 }
 
 /// Move the findings marked as false positives in the folder's notes file out of the review.
-fn leave_out_false_positives(review: &mut Review) -> (Suppressed, Vec<String>) {
-    let opened = Sidecar::open(&review.corpus.root, None);
+fn leave_out_false_positives(review: &mut Review, opened: &crate::notes::sidecar::Opened) -> (Suppressed, Vec<String>) {
     let mut warnings = Vec::new();
     if let Location::Beside { reason, .. } = opened.sidecar.location() {
         warnings.push(format!("{reason}; the false-positive marks in it are not applied"));

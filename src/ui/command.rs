@@ -1,6 +1,7 @@
 //! What views ask the app to do. Views never change the model themselves: they push commands, and
 //! [`super::SynopticApp`] applies them once, between frames.
 
+use super::picker::ExportKind;
 use crate::notes::Note;
 use std::path::PathBuf;
 
@@ -9,10 +10,16 @@ use std::path::PathBuf;
 pub enum Command {
     /// Load these paths (a folder, or files).
     Open(Vec<PathBuf>),
-    /// Show the native folder dialog.
+    /// Ask for a folder to open (the system dialog, else the window's own chooser).
     PickFolder,
-    /// Show the native file dialog.
+    /// Ask for Markdown files to open.
     PickFiles,
+    /// Use the window's own chooser rather than the system dialog (`true`).
+    SetBuiltInChooser(bool),
+    /// The chooser's choice is made (Open, Save, or Enter in its path field).
+    ChooserAccept,
+    /// Close the chooser without choosing.
+    ChooserCancel,
     /// Stop the load under way.
     CancelLoad,
     /// Show a document (index into the corpus documents).
@@ -23,10 +30,28 @@ pub enum Command {
     JumpToRow(usize),
     /// Select the next (`true`) or previous finding of the document.
     StepFinding(bool),
-    /// Mark or unmark a finding (by fingerprint) as a false positive.
-    ToggleFalsePositive(String),
+    /// Ask for the reason of a false-positive mark on a finding (index into the findings).
+    AskFalsePositive(usize),
+    /// Mark a finding (index into the findings) as a false positive, with an optional reason, in the
+    /// folder's notes file.
+    MarkFalsePositive {
+        /// The finding.
+        finding: usize,
+        /// Why it is not a problem (may be empty).
+        reason: String,
+    },
+    /// Take back a finding's false-positive mark (by fingerprint).
+    UnmarkFalsePositive(String),
+    /// Close the false-positive dialog without marking.
+    CancelFalsePositive,
+    /// Mark (or, when it is marked, unmark) part of the current document reviewed.
+    ToggleReviewed(ReviewScope),
     /// Show or hide a locale's pane.
     ToggleLocale(String),
+    /// Show exactly these locales' panes (the rest hidden), in this folder.
+    SetShownLocales(Vec<String>),
+    /// Go back (`true`) or forward to where the reviewer jumped from.
+    GoBack(bool),
     /// Move a locale's pane one place left (`true`) or right.
     MoveLocale(String, bool),
     /// Follow a link found in a column's file.
@@ -40,6 +65,17 @@ pub enum Command {
     ScrollPages(f32),
     /// Show the find bar and focus it.
     OpenFind,
+    /// Search every document of the folder (on a worker thread).
+    FindInFolder(String),
+    /// Show a match of the folder search: its document, scrolled to its row, its cell selected.
+    ShowMatch {
+        /// The document (index into the corpus documents).
+        doc: usize,
+        /// The aligned row.
+        row: usize,
+        /// The column (index into the document's files).
+        column: usize,
+    },
     /// Scroll the panes to the top (`true`) or the bottom.
     ScrollToEnd(bool),
     /// Show blocks as raw Markdown (`true`) or rendered.
@@ -67,10 +103,11 @@ pub enum Command {
     DeleteNote(String),
     /// Show a note's document and scroll to its row (by id).
     JumpToNote(String),
-    /// Ask where to export the notes (a save dialog).
-    PickExport,
-    /// Export the notes and the scorecard to a file (format from the extension).
-    ExportTo(PathBuf),
+    /// Ask where to export (a save dialog): the notes, or the findings.
+    PickExport(ExportKind),
+    /// Export to a file (format from the extension), in the background: the notes and the scorecard, or
+    /// the QA report of findings.
+    ExportTo(ExportKind, PathBuf),
     /// Set the author name written into new notes.
     SetAuthor(String),
     /// Show a tab of the bottom panel.
@@ -79,6 +116,17 @@ pub enum Command {
     ShowStatus(bool),
     /// Show a status entry's document and its source changes (index into the status entries).
     ShowStatusEntry(usize),
+}
+
+/// What a review mark covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewScope {
+    /// The selected cell's row, in its locale (R).
+    Row,
+    /// The current document in the selected cell's locale (else the first translation's) (Shift+R).
+    DocumentLocale,
+    /// The current document in every locale.
+    Document,
 }
 
 /// The tabs of the bottom panel.

@@ -5,7 +5,9 @@
 //! panes.
 
 pub mod app;
+pub mod chooser;
 pub mod command;
+mod jobs;
 mod loader;
 pub mod picker;
 pub mod settings;
@@ -14,7 +16,7 @@ mod views;
 mod widgets;
 
 pub use app::SynopticApp;
-pub use picker::{FolderPicker, NativePicker, Picked};
+pub use picker::{FolderPicker, NativePicker, Picked, UnavailablePicker};
 pub use settings::Settings;
 
 use std::path::PathBuf;

@@ -2,7 +2,8 @@
 //! result) where the app's state changes.
 
 use super::SynopticApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, ReviewScope};
+use crate::ui::picker::Request;
 use egui::{Key, Modifiers};
 
 impl SynopticApp {
@@ -20,7 +21,7 @@ impl SynopticApp {
             )
         });
         let nav = if typing {
-            [false; 4]
+            [false; 6]
         } else {
             ctx.input_mut(|i| {
                 [
@@ -28,15 +29,22 @@ impl SynopticApp {
                     i.consume_key(Modifiers::NONE, Key::PageDown),
                     i.consume_key(Modifiers::NONE, Key::Home),
                     i.consume_key(Modifiers::NONE, Key::End),
+                    i.consume_key(Modifiers::ALT, Key::ArrowLeft),
+                    i.consume_key(Modifiers::ALT, Key::ArrowRight),
                 ]
             })
         };
-        let new_note =
-            !typing && !self.note_editor.is_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
-        let pressed = [open, new_note, find, next, prev].into_iter().chain(nav);
+        let free = !typing && !self.note_editor.is_open();
+        let new_note = free && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
+        // Shift+R first: matching ignores Shift, so plain R would take it.
+        let review_document = free && ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::R));
+        let review_row = free && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::R));
+        let pressed = [open, new_note, review_row, review_document, find, next, prev].into_iter().chain(nav);
         let commands = [
             Command::PickFolder,
             Command::NewNote,
+            Command::ToggleReviewed(ReviewScope::Row),
+            Command::ToggleReviewed(ReviewScope::DocumentLocale),
             Command::OpenFind,
             Command::StepFinding(true),
             Command::StepFinding(false),
@@ -44,6 +52,8 @@ impl SynopticApp {
             Command::ScrollPages(1.0),
             Command::ScrollToEnd(true),
             Command::ScrollToEnd(false),
+            Command::GoBack(true),
+            Command::GoBack(false),
         ];
         for (pressed, command) in pressed.zip(commands) {
             if pressed {
@@ -56,35 +66,37 @@ impl SynopticApp {
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::Open(paths) => self.open(paths, ctx),
-            Command::PickFolder => self.picker.pick_folder(),
-            Command::PickFiles => self.picker.pick_files(),
+            Command::PickFolder => self.ask(Request::Folder),
+            Command::PickFiles => self.ask(Request::Files),
+            Command::SetBuiltInChooser(on) => self.settings.builtin_chooser = on,
+            Command::ChooserAccept => self.accept_chooser(),
+            Command::ChooserCancel => self.chooser = None,
+            Command::PickExport(kind) => self.pick_export(kind),
+            Command::ExportTo(kind, path) => self.export_to(kind, &path, ctx),
             Command::CancelLoad => self.loader.cancel(),
-            Command::SelectDocument(doc) => self.select_document(doc),
+            Command::SelectDocument(doc) => self.open_document(doc),
             Command::JumpToFinding(i) => self.jump_to_finding(i),
-            Command::JumpToRow(row) => self.panes.scroll_to_row(row),
+            Command::JumpToRow(row) => self.jump_to_row(row),
+            Command::GoBack(back) => self.go_back(back),
             Command::StepFinding(forward) => self.step_finding(forward),
-            Command::ToggleFalsePositive(fp) => {
-                self.settings.toggle_false_positive(&fp);
-                self.panes.findings_changed();
-                self.problems.invalidate();
-            }
-            Command::ToggleLocale(locale) => {
-                if !self.settings.hidden_locales.remove(&locale) {
-                    self.settings.hidden_locales.insert(locale);
-                }
-                self.refresh_columns();
-            }
-            Command::MoveLocale(locale, left) => {
-                if let Some(view) = &self.view {
-                    let order: Vec<String> = view.columns.iter().map(|&c| view.locales[c].clone()).collect();
-                    self.settings.move_locale(&order, &locale, left);
-                }
-                self.refresh_columns();
-            }
+            Command::AskFalsePositive(i) => self.ask_false_positive(i),
+            Command::MarkFalsePositive { finding, reason } => self.mark_false_positive(finding, &reason),
+            Command::UnmarkFalsePositive(fingerprint) => self.unmark_false_positive(&fingerprint),
+            Command::CancelFalsePositive => self.false_positive = None,
+            Command::ToggleReviewed(scope) => self.toggle_reviewed(scope),
+            Command::ToggleLocale(locale) => self.toggle_locale(locale),
+            Command::SetShownLocales(shown) => self.show_only(&shown),
+            Command::MoveLocale(locale, left) => self.move_locale(&locale, left),
             Command::FollowLink { column, target } => self.follow_link(column, &target, ctx),
             Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
             Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
             Command::OpenFind => self.find.open(),
+            Command::FindInFolder(query) => self.find_in_folder(query, ctx),
+            Command::ShowMatch { doc, row, column } => {
+                self.open_document(doc);
+                self.jump_to_row(row);
+                self.selected_cell = Some((row, column));
+            }
             Command::SetRawText(raw) => {
                 self.settings.raw_text = raw;
                 self.panes.findings_changed();
@@ -106,9 +118,7 @@ impl SynopticApp {
             | Command::EditNote(_)
             | Command::SaveNote(_)
             | Command::DeleteNote(_)
-            | Command::JumpToNote(_)
-            | Command::PickExport
-            | Command::ExportTo(_) => self.apply_note_command(command),
+            | Command::JumpToNote(_) => self.apply_note_command(command),
             Command::ShowStatus(show) => self.status_view.set_open(show),
             Command::ShowStatusEntry(i) => self.show_status_entry(i),
         }

@@ -3,29 +3,39 @@
 //! only draws, handing each view what it reads and a command queue.
 
 use super::StartOptions;
+use super::chooser::Chooser;
 use super::command::{BottomTab, Command};
+use super::jobs::Job;
 use super::loader::Loader;
-use super::picker::{FolderPicker, Picked};
+use super::picker::FolderPicker;
 use super::settings::Settings;
-use super::state::{DocView, Marks, StatusLine};
+use super::state::{DocView, Flagged, Marks, StatusLine};
 use super::views::bottom_tabs::bottom_tabs_ui;
+use super::views::chooser::chooser_ui;
 use super::views::documents_panel::DocumentsPanel;
-use super::views::find_bar::FindBar;
+use super::views::false_positive::{FalsePositiveDraft, false_positive_ui};
+use super::views::find_bar::{FindBar, FolderResults};
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
 use super::views::note_editor::NoteEditor;
 use super::views::notes_panel::NotesPanel;
+use super::views::pane_toolbar::{LocalePicker, pane_toolbar_ui};
 use super::views::panes::Panes;
-use super::views::problems_panel::ProblemsPanel;
+use super::views::problems_panel::{ProblemsInput, ProblemsPanel};
 use super::views::scorecard_view::scorecard_ui;
 use super::views::status_view::StatusView;
 use super::views::welcome::welcome_ui;
 use crate::review::Review;
+use crate::search::FolderMatches;
 use crate::session::NoteSession;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+mod choosing;
 mod commands;
+mod decisions;
+mod exports;
+mod history;
 mod load;
 mod navigation;
 mod notes;
@@ -72,6 +82,26 @@ pub struct SynopticApp {
     loaded_paths: Vec<PathBuf>,
     /// Documents changed on disk while a load was under way: read them again when it is done.
     reload_pending: bool,
+    /// The window's own chooser, while it is open.
+    chooser: Option<Chooser>,
+    /// Why the system file dialog cannot be used, once that is known.
+    native_unavailable: Option<String>,
+    /// The export being written.
+    export_job: Job<Result<String, String>>,
+    /// Where Back and Forward go.
+    history: history::History,
+    locale_picker: LocalePicker,
+    /// What the selected finding flags (derived when it is selected).
+    flagged: Option<Flagged>,
+    /// The folder search under way, and the last one's matches.
+    folder_search: Job<FolderMatches>,
+    folder_matches: Option<FolderMatches>,
+    /// The false-positive dialog, while open.
+    false_positive: Option<FalsePositiveDraft>,
+    /// The settings' old false-positive marks were offered to this folder's notes file.
+    adopted: bool,
+    /// The notes' generation last drawn from (marks changed elsewhere redo what is drawn from them).
+    notes_generation: u64,
 }
 
 impl SynopticApp {
@@ -104,6 +134,17 @@ impl SynopticApp {
             watcher: None,
             loaded_paths: Vec::new(),
             reload_pending: false,
+            chooser: None,
+            native_unavailable: None,
+            export_job: Job::default(),
+            history: history::History::default(),
+            locale_picker: LocalePicker::default(),
+            flagged: None,
+            folder_search: Job::default(),
+            folder_matches: None,
+            false_positive: None,
+            adopted: false,
+            notes_generation: 0,
         }
     }
 
@@ -138,6 +179,11 @@ impl SynopticApp {
         self.error.as_deref()
     }
 
+    /// The notice on show (an export written), if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     /// True while a folder loads.
     pub fn is_loading(&self) -> bool {
         self.loader.is_busy()
@@ -153,9 +199,47 @@ impl SynopticApp {
         self.panes.visible_rows().start
     }
 
+    /// The aligned row at the top of the panes and how far the view's top is below that row's top
+    /// (0.0: the row starts exactly at the top); `None` while the front matter is at the top.
+    pub fn top_position(&mut self) -> Option<(usize, f32)> {
+        self.panes.top_position()
+    }
+
+    /// How far the panes are scrolled sideways.
+    pub fn sideways_offset(&self) -> f32 {
+        self.panes.sideways_offset()
+    }
+
+    /// True while a jump waits for the rows around its target to be measured.
+    pub fn is_settling(&self) -> bool {
+        self.panes.is_settling()
+    }
+
+    /// The document under the document list's keyboard cursor, while the list has the keys.
+    pub fn document_cursor(&self) -> Option<usize> {
+        self.documents.cursor()
+    }
+
     /// Queue a command, as a view would.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Search every document for `query` on a worker thread.
+    fn find_in_folder(&mut self, query: String, ctx: &egui::Context) {
+        let Some(review) = self.review.clone() else { return };
+        self.folder_matches = None;
+        self.folder_search.start(ctx, move || crate::search::find_in_folder(&review, &query));
+    }
+
+    /// The findings the Problems panel lists, in its order.
+    pub fn problems_shown(&self) -> Vec<usize> {
+        self.problems.shown()
+    }
+
+    /// The last folder search's matches.
+    pub fn folder_matches(&self) -> Option<&FolderMatches> {
+        self.folder_matches.as_ref()
     }
 
     /// The status view's state: shown, and the status entry it details.
@@ -165,13 +249,10 @@ impl SynopticApp {
 
     /// Everything that is not drawing: background results, dropped files, shortcuts, commands.
     pub fn logic_step(&mut self, ctx: &egui::Context) {
-        if let Some(answer) = self.picker.poll() {
-            match answer {
-                Some(Picked::Folder(p)) => self.commands.push(Command::Open(vec![p])),
-                Some(Picked::Files(files)) => self.commands.push(Command::Open(files)),
-                Some(Picked::SaveTo(path)) => self.commands.push(Command::ExportTo(path)),
-                None => {}
-            }
+        self.poll_picker();
+        self.poll_export();
+        if let Some(found) = self.folder_search.poll() {
+            self.folder_matches = Some(found);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
@@ -184,10 +265,16 @@ impl SynopticApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command, ctx);
         }
-        if self.loader.is_busy() {
+        if self.loader.is_busy() || self.chooser.as_ref().is_some_and(Chooser::is_listing) {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.autosave_notes(ctx);
+        self.adopt_settings_false_positives();
+        let generation = self.notes.as_ref().map_or(0, |n| n.generation);
+        if generation != self.notes_generation {
+            self.notes_generation = generation;
+            self.panes.findings_changed();
+        }
         self.apply_disk_changes(ctx);
         self.screenshot_step(ctx);
     }
@@ -202,6 +289,7 @@ impl SynopticApp {
             notes: self.notes.as_ref(),
             notice: self.notice.as_deref(),
             error: self.error.as_deref(),
+            native_unavailable: self.native_unavailable.as_deref(),
         };
         menu_bar_ui(ui, &bar, &mut self.commands);
         let review = self.review.clone();
@@ -215,19 +303,33 @@ impl SynopticApp {
                     find: self.find.current(),
                     selected_cell: self.selected_cell,
                     notes: self.notes.as_ref(),
+                    find_text: self.find.highlighted_text(),
+                    flagged: self.flagged.clone(),
                 };
+                let can_go = (!self.history_is_empty(true), !self.history_is_empty(false));
+                let reviewed = self.review_state();
+                pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &reviewed, &mut self.commands);
                 self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
             }
             _ => welcome_ui(ui, self.loader.is_busy()),
         });
         self.note_editor.note_editor_ui(ui.ctx(), &mut self.commands);
+        if let Some(chooser) = self.chooser.as_mut() {
+            chooser_ui(ui.ctx(), chooser, &self.settings.recent, &mut self.commands);
+        }
+        if let (Some(draft), Some(review)) = (self.false_positive.as_mut(), review.as_deref())
+            && let Some(finding) = review.findings.get(draft.finding)
+        {
+            false_positive_ui(ui.ctx(), draft, finding, &mut self.commands);
+        }
     }
 
     /// The documents list, the status view, the bottom tabs and the find bar.
     fn side_panels_ui(&mut self, ui: &mut egui::Ui, review: &Review) {
         let current = self.view.as_ref().map(|v| v.doc);
         egui::Panel::left("documents").resizable(true).default_size(260.0).show(ui, |ui| {
-            self.documents.documents_panel_ui(ui, review, current, &mut self.commands);
+            let reviewed = self.notes.as_ref().map(NoteSession::reviewed);
+            self.documents.documents_panel_ui(ui, review, current, reviewed, &mut self.commands);
         });
         if self.status_view.is_open() {
             egui::Panel::right("status").resizable(true).default_size(620.0).show(ui, |ui| {
@@ -239,14 +341,16 @@ impl SynopticApp {
             let notes = self.notes.as_ref().map_or(0, |n| n.book().len());
             bottom_tabs_ui(ui, self.tab, notes, &mut self.commands);
             match self.tab {
-                BottomTab::Problems => self.problems.problems_panel_ui(
-                    ui,
-                    review,
-                    view,
-                    &self.settings,
-                    self.selected_finding,
-                    &mut self.commands,
-                ),
+                BottomTab::Problems => {
+                    let input = ProblemsInput {
+                        review,
+                        view,
+                        settings: &self.settings,
+                        notes: self.notes.as_ref(),
+                        selected: self.selected_finding,
+                    };
+                    self.problems.problems_panel_ui(ui, &input, &mut self.commands);
+                }
                 BottomTab::Notes => match &self.notes {
                     Some(notes) => {
                         self.notes_panel.notes_panel_ui(ui, notes, self.selected_note.as_deref(), &mut self.commands)
@@ -263,7 +367,9 @@ impl SynopticApp {
         });
         if self.find.is_open() {
             egui::Panel::top("find").show(ui, |ui| {
-                self.find.find_bar_ui(ui, review, view.doc, &mut self.commands);
+                let folder =
+                    FolderResults { matches: self.folder_matches.as_ref(), searching: self.folder_search.is_busy() };
+                self.find.find_bar_ui(ui, review, view.doc, &folder, &mut self.commands);
             });
         }
     }

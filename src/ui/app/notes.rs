@@ -1,15 +1,14 @@
 //! The app's handling of notes: opening a folder's notes, autosave, the note commands (new, from a
-//! finding, edit, save, delete, jump) and exports. Drawing is in `note_editor`, `notes_panel` and
+//! finding, edit, save, delete, jump). Drawing is in `note_editor`, `notes_panel` and
 //! `scorecard_view`; the notes themselves live in the core's [`NoteSession`].
 
 use super::SynopticApp;
 use crate::checks::Finding;
-use crate::export::ExportFormat;
 use crate::notes::anchor::{anchor_at, anchor_missing, reference_column};
 use crate::notes::{Category, NoteSeverity, NoteStatus, category_for, new_id, severity_for};
 use crate::review::Review;
 use crate::session::NoteSession;
-use crate::ui::command::{BottomTab, Command};
+use crate::ui::command::Command;
 use crate::ui::views::note_editor::Draft;
 use std::sync::Arc;
 use std::time::Instant;
@@ -107,15 +106,6 @@ impl SynopticApp {
                 self.panes.findings_changed();
             }
             Command::JumpToNote(id) => self.jump_to_note(&review, &id),
-            Command::PickExport => {
-                let name = review
-                    .corpus
-                    .root
-                    .file_name()
-                    .map_or_else(|| "review".into(), |n| n.to_string_lossy().into_owned());
-                self.picker.pick_export(review.corpus.root.clone(), format!("{name}-review.xlsx"));
-            }
-            Command::ExportTo(path) => self.export_to(&review, &path),
             _ => {}
         }
     }
@@ -198,6 +188,7 @@ impl SynopticApp {
             self.error = Some("This note's document is no longer in the folder; it is kept, shown as outdated.".into());
             return;
         };
+        self.remember_place();
         if self.view.as_ref().is_none_or(|v| v.doc != doc) && doc < review.corpus.documents.len() {
             self.select_document(doc);
         }
@@ -207,24 +198,6 @@ impl SynopticApp {
                 self.selected_cell = Some((row, column));
             }
         }
-    }
-
-    fn export_to(&mut self, review: &Review, path: &std::path::Path) {
-        let Some(notes) = self.notes.as_ref() else { return };
-        // A name without a known extension gets the workbook's, so the file opens where it should.
-        let (format, path) = match ExportFormat::from_path(path) {
-            Some(format) => (format, path.to_path_buf()),
-            None => (ExportFormat::Xlsx, path.with_extension(ExportFormat::Xlsx.extension())),
-        };
-        let export = crate::export::collect_placed(review, notes.book(), notes.placements());
-        match crate::export::write(&export, format, &path) {
-            Ok(()) => {
-                self.notice =
-                    Some(format!("Exported {} notes and the scorecard to {}", export.notes.len(), path.display()));
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
-        self.tab = if self.tab == BottomTab::Problems { BottomTab::Notes } else { self.tab };
     }
 }
 

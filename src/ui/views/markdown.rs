@@ -23,6 +23,20 @@ pub struct Run {
     pub link: Option<String>,
     /// Flagged by a finding (a changed link target or code).
     pub marked: bool,
+    /// Highlighted on top of the rendering: a find match, or the selected finding's term.
+    pub highlight: Highlight,
+}
+
+/// What a run is highlighted as (see `views::highlight`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Highlight {
+    /// Not highlighted.
+    #[default]
+    None,
+    /// A match of the find bar's text.
+    Found,
+    /// The term or span the selected finding is about.
+    Flagged,
 }
 
 /// A drawable part of a block.
@@ -254,6 +268,7 @@ impl Builder {
             code,
             link: self.links.last().map(|(t, _)| t.clone()),
             marked,
+            highlight: Highlight::None,
         });
     }
 
@@ -291,6 +306,13 @@ fn rich(ui: &egui::Ui, run: &Run, heading: u8) -> egui::RichText {
     }
     if run.marked {
         t = t.background_color(ui.visuals().warn_fg_color.gamma_multiply(0.35));
+    }
+    match run.highlight {
+        Highlight::None => {}
+        Highlight::Found => t = t.background_color(ui.visuals().selection.bg_fill),
+        Highlight::Flagged => {
+            t = t.background_color(ui.visuals().error_fg_color.gamma_multiply(0.45)).underline();
+        }
     }
     t
 }
@@ -354,7 +376,9 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &
                     |ui| {
                         for (r, row) in rows.iter().enumerate() {
                             for cell in row {
-                                runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
+                                // Top-down, so a cell taller than its row's last height does not grow
+                                // the row again every frame (the grid centres cells vertically).
+                                ui.vertical(|ui| runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands));
                             }
                             ui.end_row();
                         }

@@ -22,6 +22,8 @@ pub struct MenuBar<'a> {
     pub notice: Option<&'a str>,
     /// The error on show.
     pub error: Option<&'a str>,
+    /// Why the system file dialog cannot be used, once that is known.
+    pub native_unavailable: Option<&'a str>,
 }
 
 /// Draw the menu bar as the window's top panel.
@@ -74,6 +76,19 @@ fn buttons_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Command>)
     if ui.button("Open files…").clicked() {
         commands.push(Command::PickFiles);
     }
+    match bar.native_unavailable {
+        Some(reason) => {
+            ui.small("File chooser: built-in")
+                .on_hover_text(format!("The system file dialog is unavailable: {reason}"));
+        }
+        None => {
+            let mut builtin = bar.settings.builtin_chooser;
+            let hint = "Use Synoptic's own chooser instead of the system dialog (it is used anyway when there is none)";
+            if ui.checkbox(&mut builtin, "Built-in file chooser").on_hover_text(hint).changed() {
+                commands.push(Command::SetBuiltInChooser(builtin));
+            }
+        }
+    }
     ui.menu_button("Recent", |ui| {
         if bar.settings.recent.is_empty() {
             ui.label("No recent folders");
@@ -100,8 +115,14 @@ fn buttons_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Command>)
     }
 }
 
-/// Where the notes are saved and whether that worked.
+/// Where the notes are saved and whether that worked, and the review's progress per locale.
 fn notes_line_ui(ui: &mut egui::Ui, notes: &NoteSession) {
+    let progress: Vec<String> =
+        notes.reviewed().progress().map(|p| format!("{} {:.0}%", p.locale, 100.0 * p.fraction())).collect();
+    if !progress.is_empty() {
+        ui.small(format!("Reviewed (share of words): {}", progress.join(" · ")))
+            .on_hover_text("R marks the selected row reviewed, Shift+R the document in the selected locale");
+    }
     ui.horizontal_wrapped(|ui| {
         let line = notes.status_line();
         match &notes.error {

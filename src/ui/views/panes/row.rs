@@ -9,8 +9,10 @@ use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
-use crate::ui::views::markdown;
-use crate::ui::widgets::{diff_ui, finding_severity_color, note_severity_color};
+use crate::ui::state::is_false_positive;
+use crate::ui::views::highlight::{find_ignoring_case, highlight};
+use crate::ui::views::markdown::{self, Highlight, Piece};
+use crate::ui::widgets::{REVIEWED_COLOR, diff_ui, finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
 impl Panes {
@@ -32,50 +34,48 @@ impl Panes {
         let findings: Vec<&Finding> = ctx.view.by_row.get(&r).map_or_else(Vec::new, |ids| {
             ids.iter()
                 .map(|&i| &ctx.review.findings[i])
-                .filter(|f| ctx.settings.show_false_positives || !ctx.settings.false_positives.contains(&f.fingerprint))
+                .filter(|f| ctx.settings.show_false_positives || !is_false_positive(ctx.marks.notes, &f.fingerprint))
                 .collect()
         });
         if ctx.marks.highlight == Some(r) {
             ui.painter().rect_filled(rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
         }
         let mut height: f32 = 0.0;
-        for (k, &col) in ctx.view.columns.iter().enumerate() {
+        // The pinned column last, so it is drawn over the columns scrolled under it.
+        for k in ctx.drawing_order() {
+            let col = ctx.view.columns[k];
             let cell = Rect::from_min_size(
-                rect.min + vec2(k as f32 * ctx.width, 0.0),
+                egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
                 vec2(ctx.width, rect.height().max(1.0)),
             );
-            if clicked_inside(ui, cell) {
+            let mut cell_ui = ui.new_child(UiBuilder::new().max_rect(cell).id_salt(("cell-frame", r, col)));
+            cell_ui.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(cell));
+            if ctx.is_pinned(k) {
+                let fill = if ctx.marks.highlight == Some(r) {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                } else {
+                    ui.visuals().panel_fill
+                };
+                cell_ui.painter().rect_filled(cell, 0.0, fill);
+            }
+            if clicked_inside(&cell_ui, cell) {
                 commands.push(Command::SelectCell { row: r, column: col });
             }
-            if ctx.marks.selected_cell == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            if ctx.marks.find == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
-                    egui::StrokeKind::Inside,
-                );
-            }
+            cell_marks_ui(&cell_ui, cell, r, col, ctx);
+            reviewed_mark_ui(&cell_ui, cell, r, col, ctx);
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
             let inner = Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0));
-            let mut child = ui.new_child(
+            let mut child = cell_ui.new_child(
                 UiBuilder::new()
                     .max_rect(inner)
                     .id_salt(("cell", r, col))
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
             child.set_width(inner.width());
-            self.gutter_ui(ui, cell, &mine, ctx, commands);
-            note_markers_ui(ui, cell, r, col, ctx, commands);
+            self.gutter_ui(&mut cell_ui, cell, &mine, ctx, commands);
+            note_markers_ui(&mut cell_ui, cell, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -137,7 +137,7 @@ impl Panes {
             ui.label(egui::RichText::new(note).weak().italics());
         }
         if ctx.settings.raw_text {
-            ui.add(egui::Label::new(egui::RichText::new(source).monospace()).wrap());
+            raw_ui(ui, source, ctx.marks.find_text.trim());
             return;
         }
         if hidden == 0
@@ -151,6 +151,8 @@ impl Panes {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
             markdown::pieces(source, block.range.start, &marks)
         });
+        let highlighted = self.highlighted.entry((r, col)).or_insert_with(|| highlights(pieces, r, col, ctx));
+        let pieces = highlighted.as_ref().unwrap_or(pieces);
         let quote = block.kind == crate::skeleton::BlockKind::Quote;
         if quote {
             egui::Frame::new()
@@ -180,6 +182,33 @@ impl Panes {
         }
         Some(self.diffs.entry((r, col)).or_insert_with(|| word_diff(old, new)))
     }
+}
+
+/// A cell's pieces with the selected finding's terms (in its row: its locale's and the reference's cells)
+/// and the find bar's matches highlighted; `None` when neither occurs in the cell.
+fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<Vec<Piece>> {
+    let flagged = ctx.marks.flagged.as_ref().filter(|f| f.row == r && f.columns.contains(&col));
+    let flagged = flagged.and_then(|f| highlight(pieces, &f.terms, Highlight::Flagged));
+    let base = flagged.as_deref().unwrap_or(pieces);
+    let find = [ctx.marks.find_text.trim().to_owned()];
+    highlight(base, &find, Highlight::Found).or(flagged)
+}
+
+/// A block's Markdown as it is in the file, the find bar's matches highlighted.
+fn raw_ui(ui: &mut egui::Ui, source: &str, find: &str) {
+    let mut job = egui::text::LayoutJob::default();
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let plain = egui::TextFormat::simple(mono.clone(), ui.visuals().text_color());
+    let found = egui::TextFormat { background: ui.visuals().selection.bg_fill, ..plain.clone() };
+    let mut rest = source;
+    while let Some((start, end)) = (!find.is_empty()).then(|| find_ignoring_case(rest, find)).flatten() {
+        job.append(&rest[..start], 0.0, plain.clone());
+        job.append(&rest[start..end], 0.0, found.clone());
+        rest = &rest[end..];
+    }
+    job.append(rest, 0.0, plain);
+    job.wrap.max_width = ui.available_width();
+    ui.add(egui::Label::new(job).wrap());
 }
 
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
@@ -226,17 +255,23 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
         return 4.0;
     }
     let mut height: f32 = 0.0;
-    for (k, &col) in ctx.view.columns.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            rect.min + vec2(k as f32 * ctx.width + GUTTER, 2.0),
-            vec2(ctx.width - GUTTER - 6.0, rect.height()),
+    for k in ctx.drawing_order() {
+        let col = ctx.view.columns[k];
+        let column = Rect::from_min_size(
+            egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
+            vec2(ctx.width, rect.height().max(1.0)),
         );
+        let cell = Rect::from_min_max(column.min + vec2(GUTTER, 2.0), column.max - vec2(6.0, 0.0));
         let mut child = ui.new_child(
             UiBuilder::new()
                 .max_rect(cell)
                 .id_salt(("front-matter", col))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
+        child.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(column));
+        if ctx.is_pinned(k) {
+            child.painter().rect_filled(column, 0.0, ui.visuals().panel_fill);
+        }
         egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(rows.len() <= 8).show(
             &mut child,
             |ui| {
@@ -257,6 +292,39 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
         height = height.max(child.min_rect().height() + 8.0);
     }
     height
+}
+
+/// The selected cell's frame and the current find match's frame.
+fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+    if ctx.marks.selected_cell == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if ctx.marks.find == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// A reviewed cell (its row, or its document in its locale, marked reviewed): a green bar down its left
+/// edge, with who and when on hover.
+fn reviewed_mark_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+    let Some(session) = ctx.marks.notes else { return };
+    if !session.reviewed().is_row_reviewed(ctx.view.doc, r, col) {
+        return;
+    }
+    let bar = Rect::from_min_max(cell.min + vec2(1.0, 2.0), egui::pos2(cell.min.x + 4.0, cell.max.y - 2.0));
+    ui.painter().rect_filled(bar, 1.0, REVIEWED_COLOR);
+    let id = ui.scope_id().with(("reviewed", r, col));
+    ui.interact(bar, id, egui::Sense::hover()).on_hover_text("reviewed");
 }
 
 /// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst
