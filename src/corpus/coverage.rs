@@ -32,10 +32,11 @@ pub enum Gap {
     },
 }
 
-/// A page every translation (at least half of them, and two or more) has and the source does not: a
-/// per-locale page of the site (a translation's own prompt or credits), not a left-over translation.
+/// A page at least half of three or more translations have and the source does not: a per-locale page
+/// of the site (a translation's own prompt or credits), not a left-over translation. With fewer
+/// translations a page they all have may as well be left over from a removed source.
 pub fn is_per_locale_page(locales: usize, translation_locales: usize) -> bool {
-    locales >= 2 && locales * 2 >= translation_locales
+    translation_locales >= 3 && locales >= 2 && locales * 2 >= translation_locales
 }
 
 /// The orphans and missing translations of a corpus (what `meta.orphan` and `meta.missing` report).
