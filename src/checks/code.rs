@@ -37,28 +37,78 @@ fn code_block(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Draft>) {
         if c == ref_col || got.len() == expected.len() && got.iter().zip(expected).all(|(g, e)| same_line(&g.1, &e.1)) {
             continue;
         }
-        let first =
-            got.iter().zip(expected).position(|(g, e)| !same_line(&g.1, &e.1)).unwrap_or(got.len().min(expected.len()));
         let has = ctx.conjugate(r, "has", "have");
         let who = ctx.reference_name(r);
-        let detail = match (got.get(first), expected.get(first)) {
-            (Some(g), Some(e)) => format!("`{}` where {who} {has} `{}`", g.0, e.0),
-            (Some(g), None) => format!("extra line `{}`", g.0),
-            (None, Some(e)) => format!("line `{}` of {who} is missing", e.0),
-            (None, None) => "differs".to_owned(),
+        let (got_line, detail) = match first_difference(got, expected) {
+            (Some(g), Some(e)) => (Some(g), format!("`{}` where {who} {has} `{}`", got[g].0, expected[e].0)),
+            (Some(g), None) => (Some(g), format!("extra line `{}`", got[g].0)),
+            (None, Some(e)) => (None, format!("line `{}` of {who} is missing", expected[e].0)),
+            (None, None) => continue, // the same lines, in another order of equal ones
         };
         let text = &ctx.files[*c].text[b.range.clone()];
-        let offset = got.get(first).and_then(|g| text.find(g.0.as_str())).map_or(b.range.start, |i| b.range.start + i);
+        let offset = got_line.and_then(|g| text.find(got[g].0.as_str())).map_or(b.range.start, |i| b.range.start + i);
         let message = format!("code block differs from {who}: {detail}");
         out.push(ctx.draft(CheckId::CodeChanged, *c, offset, Some(r), &detail, message));
     }
 }
 
-/// A code span that is code, not a plain word a writer merely set in code font: it has punctuation,
-/// digits, capitals inside, or more than one word.
+/// The first place two blocks' lines differ, found by a diff of the lines (so one line added does not
+/// make every later line look changed): a line of `got` and the one of `expected` it stands for.
+fn first_difference(got: &Lines, expected: &Lines) -> (Option<usize>, Option<usize>) {
+    // Lines are compared through keys that are equal exactly when the lines match.
+    let key = |line: &[Token]| -> u64 {
+        let mut h = crate::util::hash::Hasher64::default();
+        for t in line {
+            h.write(match t {
+                Token::Word(w) if w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) => "\u{1}",
+                Token::Word(w) => w,
+                Token::Str(_) => "\"\"",
+                Token::Hole => "\u{27e8}",
+            });
+        }
+        h.finish()
+    };
+    let g: Vec<u64> = got.iter().map(|l| key(&l.1)).collect();
+    let e: Vec<u64> = expected.iter().map(|l| key(&l.1)).collect();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &e, &g) {
+        let (tag, re, rg) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        // Lines whose keys differ may still match (a translated word): look past them pairwise.
+        let pairs = re.clone().zip(rg.clone());
+        if let Some((x, y)) = pairs.clone().find(|&(x, y)| !same_line(&got[y].1, &expected[x].1)) {
+            return (Some(y), Some(x));
+        }
+        let (done_e, done_g) = (re.start + pairs.count(), rg.start + re.len().min(rg.len()));
+        if done_g < rg.end {
+            return (Some(done_g), None);
+        }
+        if done_e < re.end {
+            return (None, Some(done_e));
+        }
+    }
+    (None, None)
+}
+
+/// A code span that is code, not a plain word a writer merely set in code font (`raise`, `dict`) nor a
+/// sentence shown as an example (`### Level 3 heading!`): it has punctuation, digits or capitals inside,
+/// and does not read as a sentence (words ending in `.`, `!` or `?`, or two capitalised words).
 fn is_code_like(text: &str) -> bool {
     let t = text.trim();
-    t.chars().any(|c| !c.is_alphabetic()) || t.chars().skip(1).any(char::is_uppercase)
+    let code = t.chars().any(|c| !c.is_alphabetic()) || t.chars().skip(1).any(char::is_uppercase);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let ends_a_sentence = words.len() >= 2
+        && t.ends_with(['.', '!', '?'])
+        && t.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic() || c == ' ');
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.clone().count() >= 2 && c.all(char::is_lowercase)
+        })
+        .count();
+    code && !ends_a_sentence && capitalised < 2
 }
 
 fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Draft>) {
@@ -91,8 +141,16 @@ fn inline_code(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Draft>) {
         let who = ctx.reference_name(r);
         let shown: Vec<String> = lacking.iter().take(3).map(|s| format!("`{s}`")).collect();
         let more = if lacking.len() > 3 { format!(" and {} more", lacking.len() - 3) } else { String::new() };
-        let altered: Vec<&String> =
-            got.iter().filter(|(_, gt)| !expected.iter().any(|(_, et)| same_line(gt, et))).map(|(g, _)| g).collect();
+        let altered: Vec<&String> = got
+            .iter()
+            .filter(|(g, gt)| is_code_like(g) && !expected.iter().any(|(_, et)| same_line(gt, et)))
+            .map(|(g, _)| g)
+            .collect();
+        // Spans merely absent, with nothing in their place, are a rephrased sentence (or a block of other
+        // content), not changed code: only a span put in their place is.
+        if altered.is_empty() {
+            continue;
+        }
         let instead = altered.first().map_or_else(String::new, |a| format!(" (this locale has `{a}`)"));
         let message = format!("inline code of {who} missing or altered: {}{more}{instead}", shown.join(", "));
         let offset = altered
@@ -142,11 +200,8 @@ mod tests {
     fn plain_words_in_code_font_are_not_code() {
         // fastapi ru/docs/tutorial/handling-errors.md:94 (`raise`), zh/docs/python-types.md:212 (`dict`).
         assert!(!is_code_like("raise") && !is_code_like("dict"));
-        assert!(
-            is_code_like("os.ErrNotExist")
-                && is_code_like("output_dir")
-                && is_code_like("PyTorch")
-                && is_code_like("kubectl get pods")
-        );
+        assert!(is_code_like("os.ErrNotExist") && is_code_like("output_dir") && is_code_like("PyTorch"));
+        // astro-docs fr/guides/integrations-guide/markdoc.mdx:407: a heading written as an example.
+        assert!(!is_code_like("### Level 3 heading!"));
     }
 }

@@ -53,9 +53,8 @@ impl CommentStyle {
             | "azurecli"
             | "azurecli-interactive" => CommentStyle::Hash,
             "c" | "cpp" | "c++" | "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "rust" | "rs" | "go"
-            | "java" | "csharp" | "cs" | "c#" | "kotlin" | "swift" | "scala" | "php" | "dart" | "json5" | "jsonc" => {
-                CommentStyle::Slash
-            }
+            | "java" | "csharp" | "cs" | "c#" | "kotlin" | "swift" | "scala" | "php" | "dart" | "json5" | "jsonc"
+            | "astro" | "mdx" | "vue" | "svelte" | "mjs" | "cjs" | "mts" | "cts" => CommentStyle::Slash,
             "sql" | "lua" | "haskell" | "hs" => CommentStyle::DoubleDash,
             "ini" | "cfg" | "conf" => CommentStyle::Semicolon,
             _ => CommentStyle::Unknown,
@@ -102,7 +101,9 @@ impl Token {
     /// True when a translation may have `other` where the reference has `self`.
     pub fn matches(&self, other: &Token) -> bool {
         match (self, other) {
-            (Token::Word(a), Token::Word(b)) => a == b,
+            // A word in another script where the reference has a word is the example translated
+            // (`/tags/成功` for `/tags/successes`).
+            (Token::Word(a), Token::Word(b)) => a == b || (is_translated_word(a, b) || is_translated_word(b, a)),
             // A string literal is the example's data: translations localize names, paths and messages.
             (Token::Str(_), Token::Str(_)) => true,
             (Token::Hole, Token::Hole) => true,
@@ -118,6 +119,11 @@ impl Token {
             Token::Hole => "\u{27e8}\u{27e9}",
         }
     }
+}
+
+/// `translated` is a word in another script, `original` a word of letters.
+fn is_translated_word(translated: &str, original: &str) -> bool {
+    translated.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) && original.chars().all(char::is_alphabetic)
 }
 
 /// How a language's lines are read for comparison.
@@ -222,6 +228,9 @@ pub fn inline_code_tokens(text: &str) -> Vec<Token> {
 
 /// Cut a code line into tokens.
 fn tokens(line: &str, reading: CodeReading) -> Vec<Token> {
+    if reading == CodeReading::Prose {
+        return prose_tokens(line);
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -257,11 +266,32 @@ fn tokens(line: &str, reading: CodeReading) -> Vec<Token> {
             i += 1;
         }
     }
+    // A statement's final `;` or a list's final `,` is style, not code that changed.
+    if matches!(out.last(), Some(Token::Word(w)) if w == ";" || w == ",") {
+        out.pop();
+    }
     match reading {
         CodeReading::Markup => mask_text_nodes(out),
         CodeReading::Config => mask_prose_values(out),
         _ => out,
     }
+}
+
+/// Prose and diagrams (a Markdown example, program output): only what shapes the text must stay — the
+/// line's leading markup (`#`, `-`, `>`, `1.`, `|`) and the targets of its links; the words are the
+/// translator's.
+fn prose_tokens(line: &str) -> Vec<Token> {
+    let t = line.trim_start();
+    let lead: String =
+        t.chars().take_while(|c| matches!(c, '#' | '-' | '*' | '>' | '|' | '+') || c.is_ascii_digit()).collect();
+    let mut out = vec![Token::Word(lead), Token::Hole];
+    let mut rest = t;
+    while let Some(i) = rest.find("](") {
+        rest = &rest[i + 2..];
+        let target: String = rest.chars().take_while(|&c| c != ')' && !c.is_whitespace()).collect();
+        out.push(Token::Word(target));
+    }
+    out
 }
 
 /// `{{path/to/file}}`, `${VAR}`, and `<pod-name>` (in commands any `<word>`): where the placeholder at `i`
@@ -299,14 +329,13 @@ fn placeholder_end(chars: &[char], i: usize, reading: CodeReading) -> Option<usi
     (wordy && (marked || reading == CodeReading::Commands)).then_some(i + close + 1)
 }
 
-/// `YOUR_API_KEY`, `MY_VALUE`, or an all-caps name with letters beyond ASCII (a translated placeholder).
+/// A placeholder in capitals: `YOUR_API_KEY`, `ADAPTER_NAME` (→ `NOME_ADAPTADOR`), `$RESOURCE_GROUP`, or an
+/// all-caps name with letters beyond ASCII.
 fn is_placeholder_word(word: &str) -> bool {
     let w = word.trim_start_matches('$');
     let caps = w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-    caps && (w.starts_with("YOUR_")
-        || w.starts_with("MY_")
-        || !w.is_ascii()
-        || word.starts_with('$') && w.contains('_'))
+    let segments = w.split('_').filter(|s| s.chars().any(char::is_alphabetic)).count();
+    caps && (segments >= 2 || w.starts_with("YOUR") || !w.is_ascii())
 }
 
 /// Markup: the words between a `>` and the next `<` are text a translation may change.
@@ -403,6 +432,14 @@ mod token_tests {
         assert!(same("title: Definition Template", "title: Mẫu Định nghĩa", CodeReading::Config));
         assert!(!same("replicas: 3", "replicas: 4", CodeReading::Config));
         assert!(same("graph LR; A[Client] --> B[Server]", "graph LR; A[Cliente] --> B[Servidor]", CodeReading::Prose));
+        // astro-docs fr/…/markdown-content.mdx: a Markdown example's words are translated, its markup kept.
+        assert!(same("Here is my _great_ post!", "Voici mon _incroyable_ billet !", CodeReading::Prose));
+        assert!(!same("- [Docs](/en/docs/)", "Voir [Docs](/fr/autre/)", CodeReading::Prose));
+        // es/guides/styling.mdx:385 (a semicolon), pt-br/…/client-address-not-available.mdx:7 (a placeholder).
+        assert!(same("import \"./make-it-purple.css\"", "import './hazlo-morado.css';", CodeReading::Program));
+        assert!(same("adapter ADAPTER_NAME", "adapter NOME_ADAPTADOR", CodeReading::Commands));
+        // ja/tutorial/5-astro-api/2.mdx:58: example tags in another script.
+        assert!(same("/tags/successes", "/tags/成功", CodeReading::Commands));
     }
 
     #[test]
