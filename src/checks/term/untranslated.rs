@@ -196,10 +196,12 @@ pub(super) fn untranslated_pages(ctx: &DocContext<'_>) -> (Vec<Draft>, Vec<bool>
                 identical.push((r, b));
             }
         }
-        if identical.len() >= 3 && identical.len() * 2 >= compared {
+        // Half the page, or a third of it in five blocks or more: the page is told once, not block by block.
+        let n = identical.len();
+        if n >= 3 && (n * 2 >= compared || (n >= 5 && n * 10 >= compared * 3)) {
             let (r, b) = identical[0];
             let message = format!(
-                "{} of {compared} blocks are identical to {}: this page is not translated",
+                "{} of {compared} blocks are identical to {}: this page is not (fully) translated",
                 identical.len(),
                 ctx.reference_name(r)
             );
