@@ -5,6 +5,7 @@
 //! panes.
 
 pub mod app;
+pub mod bidi;
 pub mod command;
 mod loader;
 pub mod picker;

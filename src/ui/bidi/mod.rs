@@ -1,0 +1,65 @@
+//! Bidirectional text for the window (egui 0.37 has none: it lays every row out left to right).
+//!
+//! The technique, chosen after measuring the alternatives (see `docs/bidi.md`): resolve UAX #9 levels for
+//! a paragraph ([`analysis`]), cut it into atoms — a right-to-left word, a left-to-right word, a space, or
+//! one neutral or Arabic-digit grapheme — shape each atom as its own galley (harfrust returns an Arabic
+//! or Hebrew word with its joining forms, already in visual order), break lines in logical order, order
+//! each line's atoms visually by their levels ([`lines`]), right-align right-to-left paragraphs and paint
+//! the atoms ([`paint`]). Glyphs inside a galley are never moved: in 0.37 a right-to-left run's glyph
+//! vector does not map back to characters (egui#8576), and the painted mesh cannot be rebuilt.
+//!
+//! Limits: text inside a bidi paragraph cannot be selected with the mouse (the cell's context menu has
+//! **Copy block**); shaping and joining stop at style boundaries (`**مر**حبا` breaks the join); a caret in a
+//! text box is still egui's (the note editor is right-aligned and shows a bidi preview).
+
+pub mod analysis;
+pub mod lines;
+mod paint;
+
+pub use analysis::{Base, Direction, first_strong, has_rtl};
+pub use paint::{BidiResponse, Span, bidi_ui};
+
+/// The base of a block in a pane: a right-to-left locale's blocks are right to left whatever they start
+/// with; in other panes the first strong character decides (an Arabic quotation in English text).
+pub fn pane_base(rtl_locale: bool) -> Base {
+    if rtl_locale { Base::Fixed(Direction::Rtl) } else { Base::Auto(Direction::Ltr) }
+}
+
+/// The base of a line of raw text (Markdown source, a note, a message): its first strong character,
+/// else the pane's direction.
+pub fn line_base(rtl_locale: bool) -> Base {
+    Base::Auto(if rtl_locale { Direction::Rtl } else { Direction::Ltr })
+}
+
+/// True when `text` under `base` needs the bidi layout; otherwise egui's own (selectable) labels are right.
+pub fn needs_bidi(text: &str, base: Base) -> bool {
+    base == Base::Fixed(Direction::Rtl) || has_rtl(text)
+}
+
+/// The direction `text` resolves to under `base`.
+pub fn resolve(text: &str, base: Base) -> Direction {
+    match base {
+        Base::Fixed(d) => d,
+        Base::Auto(fallback) => first_strong(text).unwrap_or(fallback),
+    }
+}
+
+/// Plain text in the body style: egui's label when it is left-to-right only, else the bidi layout
+/// (right-aligned when it resolves right to left).
+pub fn text_ui(ui: &mut egui::Ui, text: &str, base: Base, format: Option<egui::TextFormat>) -> egui::Response {
+    if !needs_bidi(text, base) {
+        let rich = egui::RichText::new(text);
+        return match format {
+            Some(f) => ui.add(egui::Label::new(rich.color(f.color).font(f.font_id)).wrap()),
+            None => ui.add(egui::Label::new(rich).wrap()),
+        };
+    }
+    let format = format.unwrap_or_else(|| {
+        egui::TextFormat::simple(egui::TextStyle::Body.resolve(ui.style()), ui.visuals().text_color())
+    });
+    let span = Span { text: text.to_owned(), format, isolate: false, link: None };
+    bidi_ui(ui, &[span], base, &[]).response
+}
+
+#[cfg(test)]
+mod tests;
