@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod bidi;
+pub mod fonts;
 pub mod command;
 mod loader;
 pub mod picker;
