@@ -82,9 +82,13 @@ pub struct CheckArgs {
     /// A glossary CSV file. Default: `synoptic-glossary.csv` or `glossary.csv` in the folder.
     #[arg(long)]
     pub glossary: Option<PathBuf>,
-    /// Report format.
+    /// Report format: `csv`, `xlsx` and `html` are the QA report of findings (one row per finding, with
+    /// its row's source and translation text).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Write the report to FILE instead of standard output (required for `xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
@@ -105,17 +109,43 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| crate::Error::BadLocale(s.to_owned()).to_string())
 }
 
-/// Run `check`: build the review, render it, and say whether the findings fail the run.
-pub fn check(args: &CheckArgs) -> crate::Result<(String, bool)> {
+/// What `check` produced.
+#[derive(Debug)]
+pub struct Checked {
+    /// What goes to standard output (empty when the report went to a file).
+    pub report: Vec<u8>,
+    /// The file written and how many findings it holds, with `--output`.
+    pub written: Option<(PathBuf, usize)>,
+    /// The findings fail the run (`--fail-on`).
+    pub failed: bool,
+}
+
+/// Run `check`: build the review, render it (to standard output or `--output`), and say whether the
+/// findings fail the run.
+pub fn check(args: &CheckArgs) -> crate::Result<Checked> {
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(crate::Error::NeedsOutputFile);
+    }
     let options = CheckOptions { source: args.source.clone(), glossary: args.glossary.clone() };
     let review = Review::build(&args.paths, &options)?;
-    let report = crate::report::render(&review, args.format);
+    let decisions = crate::report::findings::Decisions::default();
     let failed = match args.fail_on {
         FailOn::Error => review.count_at_least(Severity::Error) > 0,
         FailOn::Warning => review.count_at_least(Severity::Warning) > 0,
         FailOn::Never => false,
     };
-    Ok((report, failed))
+    let Some(path) = &args.output else {
+        let report = crate::report::render(&review, args.format, &decisions)
+            .map_err(|reason| crate::Error::Export { path: PathBuf::from("-"), reason })?;
+        return Ok(Checked { report, written: None, failed });
+    };
+    let fail = |reason: String| crate::Error::Export { path: path.clone(), reason };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+        return Err(fail(format!("the folder {} does not exist", parent.display())));
+    }
+    let bytes = crate::report::render(&review, args.format, &decisions).map_err(fail)?;
+    crate::util::fs::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))?;
+    Ok(Checked { report: Vec::new(), written: Some((path.clone(), review.findings.len())), failed })
 }
 
 /// What `export` did: the notes and locales written, and warnings about the sidecar.

@@ -96,6 +96,9 @@ pub enum Error {
     /// The export format is neither given nor told by the file's extension.
     #[error("{}: say which format with --format csv|xlsx|html|json, or end the file name with one", .0.display())]
     UnknownExportFormat(PathBuf),
+    /// A workbook was asked for without a file to write it to.
+    #[error("--format xlsx writes a workbook: name the file with -o FILE")]
+    NeedsOutputFile,
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[source] std::io::Error),

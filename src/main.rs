@@ -25,15 +25,18 @@ fn main() -> ExitCode {
 
 fn check(args: &CheckArgs) -> ExitCode {
     match synoptic::cli::check(args) {
-        Ok((report, failed)) => {
+        Ok(checked) => {
+            if let Some((path, findings)) = &checked.written {
+                eprintln!("synoptic: wrote {findings} findings to {}", path.display());
+            }
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush())
+            if let Err(e) = out.write_all(&checked.report).and_then(|()| out.flush())
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
                 eprintln!("synoptic: {}", synoptic::Error::Output(e));
                 return ExitCode::from(2);
             }
-            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if checked.failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(e) => {
             eprintln!("synoptic: {e}");

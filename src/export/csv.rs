@@ -45,8 +45,8 @@ pub fn render(export: &Export) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// The cell as text a spreadsheet will not evaluate.
-fn inert(cell: &str) -> String {
+/// The cell as text a spreadsheet will not evaluate (also used by the findings report).
+pub fn inert(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
 }
 

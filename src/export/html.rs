@@ -86,7 +86,7 @@ fn notes_html(page: &mut String, rows: &[&NoteRow]) {
 }
 
 /// Escape text for HTML content and attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -3,8 +3,8 @@
 //! JSON. [`collect`] gathers the rows once; each format's writer only lays them out.
 
 pub mod csv;
-mod html;
-mod xlsx;
+pub(crate) mod html;
+pub(crate) mod xlsx;
 
 use crate::error::{Error, Result};
 use crate::notes::anchor::{Fit, Placements, reference_column};

@@ -78,7 +78,7 @@ fn summary_sheet(sheet: &mut Worksheet, export: &Export, bold: &Format) -> Resul
 }
 
 /// A valid, unique sheet name for a locale: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(locale: &str, used: &mut Vec<String>) -> String {
+pub(crate) fn sheet_name(locale: &str, used: &mut Vec<String>) -> String {
     let clean: String = locale.chars().filter(|c| !"[]:*?/\\'".contains(*c)).take(28).collect();
     let base = if clean.is_empty() { "locale".to_owned() } else { clean };
     let mut name = base.clone();
@@ -93,7 +93,7 @@ fn sheet_name(locale: &str, used: &mut Vec<String>) -> String {
 
 /// Excel holds at most 32,767 characters in a cell: longer texts (a whole dump in one block) are cut,
 /// and say so.
-fn fit_cell(text: &str) -> String {
+pub(crate) fn fit_cell(text: &str) -> String {
     const LIMIT: usize = 32_000;
     match text.char_indices().nth(LIMIT) {
         Some((cut, _)) => format!("{}… [cut: {} characters in all]", &text[..cut], text.chars().count()),

@@ -1,6 +1,7 @@
 //! What views ask the app to do. Views never change the model themselves: they push commands, and
 //! [`super::SynopticApp`] applies them once, between frames.
 
+use super::picker::ExportKind;
 use crate::notes::Note;
 use std::path::PathBuf;
 
@@ -9,10 +10,16 @@ use std::path::PathBuf;
 pub enum Command {
     /// Load these paths (a folder, or files).
     Open(Vec<PathBuf>),
-    /// Show the native folder dialog.
+    /// Ask for a folder to open (the system dialog, else the window's own chooser).
     PickFolder,
-    /// Show the native file dialog.
+    /// Ask for Markdown files to open.
     PickFiles,
+    /// Use the window's own chooser rather than the system dialog (`true`).
+    SetBuiltInChooser(bool),
+    /// The chooser's choice is made (Open, Save, or Enter in its path field).
+    ChooserAccept,
+    /// Close the chooser without choosing.
+    ChooserCancel,
     /// Stop the load under way.
     CancelLoad,
     /// Show a document (index into the corpus documents).
@@ -67,10 +74,11 @@ pub enum Command {
     DeleteNote(String),
     /// Show a note's document and scroll to its row (by id).
     JumpToNote(String),
-    /// Ask where to export the notes (a save dialog).
-    PickExport,
-    /// Export the notes and the scorecard to a file (format from the extension).
-    ExportTo(PathBuf),
+    /// Ask where to export (a save dialog): the notes, or the findings.
+    PickExport(ExportKind),
+    /// Export to a file (format from the extension), in the background: the notes and the scorecard, or
+    /// the QA report of findings.
+    ExportTo(ExportKind, PathBuf),
     /// Set the author name written into new notes.
     SetAuthor(String),
     /// Show a tab of the bottom panel.

@@ -6,8 +6,10 @@
 
 pub mod app;
 pub mod bidi;
+pub mod chooser;
 pub mod fonts;
 pub mod command;
+mod jobs;
 mod loader;
 pub mod picker;
 pub mod settings;
@@ -16,7 +18,7 @@ mod views;
 mod widgets;
 
 pub use app::SynopticApp;
-pub use picker::{FolderPicker, NativePicker, Picked};
+pub use picker::{FolderPicker, NativePicker, Picked, UnavailablePicker};
 pub use settings::Settings;
 
 use std::path::PathBuf;

@@ -31,6 +31,8 @@ pub struct Settings {
     pub raw_text: bool,
     /// The name written into new notes (default: the system user name).
     pub author: String,
+    /// Use the window's own file chooser rather than the system dialog.
+    pub builtin_chooser: bool,
 }
 
 impl Settings {

@@ -6,13 +6,18 @@ use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use synoptic::ui::picker::FixedPicker;
-use synoptic::ui::{Settings, SynopticApp};
+use synoptic::ui::{FolderPicker, Settings, SynopticApp};
 
 /// A 1400×900 window with `settings`, whose picker answers with `folder` and saves exports to `export_to`.
 pub fn harness(settings: Settings, folder: PathBuf, export_to: Option<PathBuf>) -> Harness<'static, SynopticApp> {
     let mut picker = FixedPicker::new(Some(folder));
     picker.save_to = export_to;
-    let app = SynopticApp::new(settings, Box::new(picker));
+    harness_with(settings, Box::new(picker))
+}
+
+/// A 1400×900 window with `settings` and `picker`.
+pub fn harness_with(settings: Settings, picker: Box<dyn FolderPicker>) -> Harness<'static, SynopticApp> {
+    let app = SynopticApp::new(settings, picker);
     Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
         |ui, app: &mut SynopticApp| {
             let ctx = ui.ctx().clone();

@@ -3,6 +3,7 @@
 
 use super::SynopticApp;
 use crate::ui::command::Command;
+use crate::ui::picker::Request;
 use egui::{Key, Modifiers};
 
 impl SynopticApp {
@@ -56,8 +57,13 @@ impl SynopticApp {
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::Open(paths) => self.open(paths, ctx),
-            Command::PickFolder => self.picker.pick_folder(),
-            Command::PickFiles => self.picker.pick_files(),
+            Command::PickFolder => self.ask(Request::Folder),
+            Command::PickFiles => self.ask(Request::Files),
+            Command::SetBuiltInChooser(on) => self.settings.builtin_chooser = on,
+            Command::ChooserAccept => self.accept_chooser(),
+            Command::ChooserCancel => self.chooser = None,
+            Command::PickExport(kind) => self.pick_export(kind),
+            Command::ExportTo(kind, path) => self.export_to(kind, &path, ctx),
             Command::CancelLoad => self.loader.cancel(),
             Command::SelectDocument(doc) => self.select_document(doc),
             Command::JumpToFinding(i) => self.jump_to_finding(i),
@@ -106,9 +112,7 @@ impl SynopticApp {
             | Command::EditNote(_)
             | Command::SaveNote(_)
             | Command::DeleteNote(_)
-            | Command::JumpToNote(_)
-            | Command::PickExport
-            | Command::ExportTo(_) => self.apply_note_command(command),
+            | Command::JumpToNote(_) => self.apply_note_command(command),
             Command::ShowStatus(show) => self.status_view.set_open(show),
             Command::ShowStatusEntry(i) => self.show_status_entry(i),
         }

@@ -3,12 +3,15 @@
 //! only draws, handing each view what it reads and a command queue.
 
 use super::StartOptions;
+use super::chooser::Chooser;
 use super::command::{BottomTab, Command};
+use super::jobs::Job;
 use super::loader::Loader;
-use super::picker::{FolderPicker, Picked};
+use super::picker::FolderPicker;
 use super::settings::Settings;
 use super::state::{DocView, Marks, StatusLine};
 use super::views::bottom_tabs::bottom_tabs_ui;
+use super::views::chooser::chooser_ui;
 use super::views::documents_panel::DocumentsPanel;
 use super::views::find_bar::FindBar;
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
@@ -25,7 +28,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+mod choosing;
 mod commands;
+mod exports;
 mod load;
 mod navigation;
 mod notes;
@@ -72,6 +77,12 @@ pub struct SynopticApp {
     loaded_paths: Vec<PathBuf>,
     /// Documents changed on disk while a load was under way: read them again when it is done.
     reload_pending: bool,
+    /// The window's own chooser, while it is open.
+    chooser: Option<Chooser>,
+    /// Why the system file dialog cannot be used, once that is known.
+    native_unavailable: Option<String>,
+    /// The export being written.
+    export_job: Job<Result<String, String>>,
 }
 
 impl SynopticApp {
@@ -104,6 +115,9 @@ impl SynopticApp {
             watcher: None,
             loaded_paths: Vec::new(),
             reload_pending: false,
+            chooser: None,
+            native_unavailable: None,
+            export_job: Job::default(),
         }
     }
 
@@ -138,6 +152,11 @@ impl SynopticApp {
         self.error.as_deref()
     }
 
+    /// The notice on show (an export written), if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     /// True while a folder loads.
     pub fn is_loading(&self) -> bool {
         self.loader.is_busy()
@@ -165,14 +184,8 @@ impl SynopticApp {
 
     /// Everything that is not drawing: background results, dropped files, shortcuts, commands.
     pub fn logic_step(&mut self, ctx: &egui::Context) {
-        if let Some(answer) = self.picker.poll() {
-            match answer {
-                Some(Picked::Folder(p)) => self.commands.push(Command::Open(vec![p])),
-                Some(Picked::Files(files)) => self.commands.push(Command::Open(files)),
-                Some(Picked::SaveTo(path)) => self.commands.push(Command::ExportTo(path)),
-                None => {}
-            }
-        }
+        self.poll_picker();
+        self.poll_export();
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
@@ -184,7 +197,7 @@ impl SynopticApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command, ctx);
         }
-        if self.loader.is_busy() {
+        if self.loader.is_busy() || self.chooser.as_ref().is_some_and(Chooser::is_listing) {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.autosave_notes(ctx);
@@ -202,6 +215,7 @@ impl SynopticApp {
             notes: self.notes.as_ref(),
             notice: self.notice.as_deref(),
             error: self.error.as_deref(),
+            native_unavailable: self.native_unavailable.as_deref(),
         };
         menu_bar_ui(ui, &bar, &mut self.commands);
         let review = self.review.clone();
@@ -221,6 +235,9 @@ impl SynopticApp {
             _ => welcome_ui(ui, self.loader.is_busy()),
         });
         self.note_editor.note_editor_ui(ui.ctx(), &mut self.commands);
+        if let Some(chooser) = self.chooser.as_mut() {
+            chooser_ui(ui.ctx(), chooser, &self.settings.recent, &mut self.commands);
+        }
     }
 
     /// The documents list, the status view, the bottom tabs and the find bar.

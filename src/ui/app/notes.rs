@@ -1,15 +1,14 @@
 //! The app's handling of notes: opening a folder's notes, autosave, the note commands (new, from a
-//! finding, edit, save, delete, jump) and exports. Drawing is in `note_editor`, `notes_panel` and
+//! finding, edit, save, delete, jump). Drawing is in `note_editor`, `notes_panel` and
 //! `scorecard_view`; the notes themselves live in the core's [`NoteSession`].
 
 use super::SynopticApp;
 use crate::checks::Finding;
-use crate::export::ExportFormat;
 use crate::notes::anchor::{anchor_at, anchor_missing, reference_column};
 use crate::notes::session::NoteSession;
 use crate::notes::{Category, NoteSeverity, NoteStatus, category_for, new_id, severity_for};
 use crate::review::Review;
-use crate::ui::command::{BottomTab, Command};
+use crate::ui::command::Command;
 use crate::ui::views::note_editor::Draft;
 use std::time::Instant;
 
@@ -94,15 +93,6 @@ impl SynopticApp {
                 self.panes.findings_changed();
             }
             Command::JumpToNote(id) => self.jump_to_note(&review, &id),
-            Command::PickExport => {
-                let name = review
-                    .corpus
-                    .root
-                    .file_name()
-                    .map_or_else(|| "review".into(), |n| n.to_string_lossy().into_owned());
-                self.picker.pick_export(review.corpus.root.clone(), format!("{name}-review.xlsx"));
-            }
-            Command::ExportTo(path) => self.export_to(&review, &path),
             _ => {}
         }
     }
@@ -194,24 +184,6 @@ impl SynopticApp {
                 self.selected_cell = Some((row, column));
             }
         }
-    }
-
-    fn export_to(&mut self, review: &Review, path: &std::path::Path) {
-        let Some(notes) = self.notes.as_ref() else { return };
-        // A name without a known extension gets the workbook's, so the file opens where it should.
-        let (format, path) = match ExportFormat::from_path(path) {
-            Some(format) => (format, path.to_path_buf()),
-            None => (ExportFormat::Xlsx, path.with_extension(ExportFormat::Xlsx.extension())),
-        };
-        let export = crate::export::collect_placed(review, notes.book(), notes.placements());
-        match crate::export::write(&export, format, &path) {
-            Ok(()) => {
-                self.notice =
-                    Some(format!("Exported {} notes and the scorecard to {}", export.notes.len(), path.display()));
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
-        self.tab = if self.tab == BottomTab::Problems { BottomTab::Notes } else { self.tab };
     }
 }
 

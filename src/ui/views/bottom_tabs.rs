@@ -1,6 +1,7 @@
 //! The bottom panel's tab row (Problems, Notes, Scorecard) and the note actions beside it.
 
 use crate::ui::command::{BottomTab, Command};
+use crate::ui::picker::ExportKind;
 
 /// Draw the tabs; `notes` is the number of notes, shown in the Notes tab's title.
 pub fn bottom_tabs_ui(ui: &mut egui::Ui, current: BottomTab, notes: usize, commands: &mut Vec<Command>) {
@@ -20,7 +21,14 @@ pub fn bottom_tabs_ui(ui: &mut egui::Ui, current: BottomTab, notes: usize, comma
             commands.push(Command::NewNote);
         }
         if ui.button("Export notes...").on_hover_text("CSV, XLSX, HTML or JSON, with the scorecard").clicked() {
-            commands.push(Command::PickExport);
+            commands.push(Command::PickExport(ExportKind::Notes));
+        }
+        if ui
+            .button("Export findings…")
+            .on_hover_text("The QA report: one row per finding with its row's text (XLSX, CSV or HTML)")
+            .clicked()
+        {
+            commands.push(Command::PickExport(ExportKind::Findings));
         }
     });
     ui.separator();

@@ -22,6 +22,8 @@ pub struct MenuBar<'a> {
     pub notice: Option<&'a str>,
     /// The error on show.
     pub error: Option<&'a str>,
+    /// Why the system file dialog cannot be used, once that is known.
+    pub native_unavailable: Option<&'a str>,
 }
 
 /// Draw the menu bar as the window's top panel.
@@ -73,6 +75,19 @@ fn buttons_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Command>)
     }
     if ui.button("Open files…").clicked() {
         commands.push(Command::PickFiles);
+    }
+    match bar.native_unavailable {
+        Some(reason) => {
+            ui.small("File chooser: built-in")
+                .on_hover_text(format!("The system file dialog is unavailable: {reason}"));
+        }
+        None => {
+            let mut builtin = bar.settings.builtin_chooser;
+            let hint = "Use Synoptic's own chooser instead of the system dialog (it is used anyway when there is none)";
+            if ui.checkbox(&mut builtin, "Built-in file chooser").on_hover_text(hint).changed() {
+                commands.push(Command::SetBuiltInChooser(builtin));
+            }
+        }
     }
     ui.menu_button("Recent", |ui| {
         if bar.settings.recent.is_empty() {

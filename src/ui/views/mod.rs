@@ -2,6 +2,7 @@
 //! by pushing [`crate::ui::command::Command`]s. No view names the app.
 
 pub mod bottom_tabs;
+pub mod chooser;
 pub mod documents_panel;
 pub mod find_bar;
 pub mod markdown;
