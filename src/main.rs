@@ -19,7 +19,12 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Export(args)) => export(&args),
         Some(Command::Status(args)) => status(&args),
-        None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
+        None => window(StartOptions {
+            path: cli.path,
+            screenshot: cli.screenshot,
+            theme: cli.theme.as_deref().and_then(synoptic::ui::theme::ThemeChoice::parse),
+            zoom: cli.zoom,
+        }),
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Settings {
     pub author: String,
     /// Use the window's own file chooser rather than the system dialog.
     pub builtin_chooser: bool,
+    /// Light, dark or the system's theme.
+    pub theme: crate::ui::theme::ThemeChoice,
 }
 
 impl Settings {

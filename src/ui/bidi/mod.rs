@@ -33,7 +33,14 @@ pub fn line_base(rtl_locale: bool) -> Base {
 
 /// True when `text` under `base` needs the bidi layout; otherwise egui's own (selectable) labels are right.
 pub fn needs_bidi(text: &str, base: Base) -> bool {
-    base == Base::Fixed(Direction::Rtl) || has_rtl(text)
+    enabled() && (base == Base::Fixed(Direction::Rtl) || has_rtl(text))
+}
+
+/// The bidi layout is on unless `SYNOPTIC_BIDI=off`: a diagnostic switch that shows egui's own
+/// left-to-right layout instead (the OCR test uses it to prove it can tell the two apart).
+fn enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os("SYNOPTIC_BIDI").is_none_or(|v| v != "off"))
 }
 
 /// The direction `text` resolves to under `base`.

@@ -97,10 +97,7 @@ fn the_first_strong_character_decides_an_auto_paragraph() {
     assert_eq!(para(&[("123 ...", false)], Base::Auto(Direction::Rtl)).direction, Direction::Rtl);
     assert_eq!(para(&[("123 hello", false)], Base::Auto(Direction::Rtl)).direction, Direction::Ltr);
     // Inline code does not decide.
-    assert_eq!(
-        para(&[("npm", true), (" يثبت الحزم", false)], Base::Auto(Direction::Ltr)).direction,
-        Direction::Rtl
-    );
+    assert_eq!(para(&[("npm", true), (" يثبت الحزم", false)], Base::Auto(Direction::Ltr)).direction, Direction::Rtl);
 }
 
 #[test]

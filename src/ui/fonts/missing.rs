@@ -31,7 +31,11 @@ impl MissingScript {
 
 /// The scripts of `text` that `family` cannot draw, even with the system's fallback fonts. Only base
 /// characters are asked (a combining mark goes with its base), and nothing invisible.
-pub fn missing_scripts(fonts: &mut egui::epaint::text::FontsView<'_>, family: &FontFamily, text: &str) -> Vec<MissingScript> {
+pub fn missing_scripts(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    family: &FontFamily,
+    text: &str,
+) -> Vec<MissingScript> {
     let font = FontId::new(14.0, family.clone());
     let mut bases: Vec<char> = text.graphemes(true).filter_map(|g| g.chars().next()).filter(|&c| drawn(c)).collect();
     bases.sort_unstable();
@@ -45,10 +49,12 @@ pub fn missing_scripts(fonts: &mut egui::epaint::text::FontsView<'_>, family: &F
             Script::Common | Script::Inherited | Script::Unknown => "symbol".to_owned(),
             s => s.full_name().to_owned(),
         };
-        by_script
-            .entry(script.clone())
-            .and_modify(|m| m.count += 1)
-            .or_insert(MissingScript { script, count: 1, example: c, package: package_for(c) });
+        by_script.entry(script.clone()).and_modify(|m| m.count += 1).or_insert(MissingScript {
+            script,
+            count: 1,
+            example: c,
+            package: package_for(c),
+        });
     }
     by_script.into_values().collect()
 }

@@ -24,11 +24,31 @@ pub struct LocaleTag(&'static str);
 /// (tag, families tried in order, monospace families tried first for code). Linux (Noto), Windows and
 /// macOS names; the first one installed wins. Tags not listed use egui's families and the system fallback.
 const TABLE: &[(&str, &[&str], &[&str])] = &[
-    ("ja", &["Noto Sans CJK JP", "Source Han Sans JP", "Yu Gothic UI", "Meiryo", "Hiragino Sans"], &["Noto Sans Mono CJK JP"]),
-    ("ko", &["Noto Sans CJK KR", "Source Han Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"], &["Noto Sans Mono CJK KR"]),
-    ("zh-Hans", &["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "PingFang SC"], &["Noto Sans Mono CJK SC"]),
-    ("zh-Hant", &["Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei UI", "PingFang TC"], &["Noto Sans Mono CJK TC"]),
-    ("zh-HK", &["Noto Sans CJK HK", "Source Han Sans HK", "Noto Sans CJK TC", "Microsoft JhengHei UI", "PingFang HK"], &["Noto Sans Mono CJK HK"]),
+    (
+        "ja",
+        &["Noto Sans CJK JP", "Source Han Sans JP", "Yu Gothic UI", "Meiryo", "Hiragino Sans"],
+        &["Noto Sans Mono CJK JP"],
+    ),
+    (
+        "ko",
+        &["Noto Sans CJK KR", "Source Han Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"],
+        &["Noto Sans Mono CJK KR"],
+    ),
+    (
+        "zh-Hans",
+        &["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "PingFang SC"],
+        &["Noto Sans Mono CJK SC"],
+    ),
+    (
+        "zh-Hant",
+        &["Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei UI", "PingFang TC"],
+        &["Noto Sans Mono CJK TC"],
+    ),
+    (
+        "zh-HK",
+        &["Noto Sans CJK HK", "Source Han Sans HK", "Noto Sans CJK TC", "Microsoft JhengHei UI", "PingFang HK"],
+        &["Noto Sans Mono CJK HK"],
+    ),
     ("ar", &["Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", "Geeza Pro"], &[]),
     ("fa", &["Noto Sans Arabic", "Vazirmatn", "Noto Naskh Arabic", "Segoe UI", "Geeza Pro"], &[]),
     ("ur", &["Noto Nastaliq Urdu", "Noto Sans Arabic", "Segoe UI", "Geeza Pro"], &[]),
@@ -75,10 +95,9 @@ pub fn tag_for(locale: &str) -> Option<LocaleTag> {
 /// The proportional and monospace families a pane of `locale` draws with.
 pub fn families(locale: &str) -> (FontFamily, FontFamily) {
     match tag_for(locale) {
-        Some(LocaleTag(tag)) => (
-            FontFamily::Name(Arc::from(format!("loc:{tag}"))),
-            FontFamily::Name(Arc::from(format!("loc:{tag}:mono"))),
-        ),
+        Some(LocaleTag(tag)) => {
+            (FontFamily::Name(Arc::from(format!("loc:{tag}"))), FontFamily::Name(Arc::from(format!("loc:{tag}:mono"))))
+        }
         None => (FontFamily::Proportional, FontFamily::Monospace),
     }
 }

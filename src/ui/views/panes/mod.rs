@@ -3,10 +3,11 @@
 //! as tall as its tallest block. Only the rows in view are laid out (a prefix sum of row heights maps
 //! the viewport to rows); heights are measured as rows are drawn and estimated until then.
 
+mod banner;
 mod heights;
 mod row;
 
-use super::markdown::Piece;
+use super::markdown::{PaneStyle, Piece};
 use crate::corpus::SourceFile;
 use crate::diff::Change;
 use crate::review::Review;
@@ -40,6 +41,10 @@ pub struct Panes {
     pieces: HashMap<(usize, usize), Vec<Piece>>,
     front_matter: Vec<KeyRow>,
     diffs: HashMap<(usize, usize), WordDiff>,
+    /// Scripts no installed font covers, per shown column.
+    missing: Vec<(usize, Vec<crate::ui::fonts::MissingScript>)>,
+    /// The columns `missing` was found for.
+    missing_key: Option<(usize, Vec<usize>)>,
 }
 
 impl Panes {
@@ -110,8 +115,14 @@ impl Panes {
             self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);
         }
-        let ctx = PaneCtx { review, view, files: &files, settings, width, marks };
+        let styles: Vec<PaneStyle> = view.locales.iter().map(|l| PaneStyle::for_locale(l)).collect();
+        let ctx = PaneCtx { review, view, files: &files, settings, width, marks, styles: &styles };
         self.header_ui(ui, &ctx, commands);
+        if self.missing_key.as_ref() != Some(&(view.doc, columns.clone())) {
+            self.find_missing_fonts(ui, &ctx);
+            self.missing_key = Some((view.doc, columns.clone()));
+        }
+        self.missing_fonts_ui(ui, &ctx);
         if let Some(row) = self.pending_row.take() {
             let viewport = self.viewport_height;
             let tops = self.heights.tops();
@@ -204,4 +215,6 @@ struct PaneCtx<'a> {
     settings: &'a Settings,
     width: f32,
     marks: &'a Marks<'a>,
+    /// Each column's fonts and direction (indexed like the document's files).
+    styles: &'a [PaneStyle],
 }

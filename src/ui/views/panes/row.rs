@@ -66,7 +66,8 @@ impl Panes {
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
-            let inner = Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0));
+            let rtl = ctx.styles[col].rtl;
+            let inner = inner_rect(cell, rtl);
             let mut child = ui.new_child(
                 UiBuilder::new()
                     .max_rect(inner)
@@ -74,8 +75,10 @@ impl Panes {
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
             child.set_width(inner.width());
-            self.gutter_ui(ui, cell, &mine, ctx, commands);
-            note_markers_ui(ui, cell, r, col, ctx, commands);
+            // Nothing a cell draws (a long path, a wide table) reaches into the next pane.
+            child.set_clip_rect(ui.clip_rect().intersect(cell));
+            self.gutter_ui(ui, cell, rtl, &mine, ctx, commands);
+            note_markers_ui(ui, cell, rtl, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -87,16 +90,18 @@ impl Panes {
         height
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn gutter_ui(
         &self,
         ui: &mut egui::Ui,
         cell: Rect,
+        rtl: bool,
         findings: &[&Finding],
         ctx: &PaneCtx<'_>,
         commands: &mut Vec<Command>,
     ) {
         let Some(worst) = findings.iter().map(|f| f.severity).max() else { return };
-        let spot = Rect::from_center_size(cell.min + vec2(GUTTER / 2.0, 12.0), vec2(10.0, 10.0));
+        let spot = Rect::from_center_size(gutter_point(cell, rtl, 12.0), vec2(10.0, 10.0));
         let response = ui.interact(
             spot,
             ui.scope_id().with(("gutter", cell.min.x as i32, cell.min.y as i32)),
@@ -136,8 +141,9 @@ impl Panes {
             );
             ui.label(egui::RichText::new(note).weak().italics());
         }
+        let pane = &ctx.styles[col];
         if ctx.settings.raw_text {
-            ui.add(egui::Label::new(egui::RichText::new(source).monospace()).wrap());
+            markdown::raw_ui(ui, source, pane);
             return;
         }
         if hidden == 0
@@ -151,14 +157,10 @@ impl Panes {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
             markdown::pieces(source, block.range.start, &marks)
         });
-        let quote = block.kind == crate::skeleton::BlockKind::Quote;
-        if quote {
-            egui::Frame::new()
-                .inner_margin(egui::Margin { left: 8, ..Default::default() })
-                .stroke(egui::Stroke::new(2.0, ui.visuals().weak_text_color()))
-                .show(ui, |ui| markdown::pieces_ui(ui, pieces, col, commands));
+        if block.kind == crate::skeleton::BlockKind::Quote {
+            quote_ui(ui, pane.rtl, |ui| markdown::pieces_ui(ui, pieces, pane, col, commands));
         } else {
-            markdown::pieces_ui(ui, pieces, col, commands);
+            markdown::pieces_ui(ui, pieces, pane, col, commands);
         }
     }
 
@@ -264,6 +266,7 @@ fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[Key
 fn note_markers_ui(
     ui: &mut egui::Ui,
     cell: Rect,
+    rtl: bool,
     r: usize,
     col: usize,
     ctx: &PaneCtx<'_>,
@@ -274,7 +277,7 @@ fn note_markers_ui(
     let notes: Vec<&Note> = ids.iter().filter_map(|id| session.book().get(id)).collect();
     let Some(worst) = notes.iter().map(|n| n.severity).max() else { return };
     let outdated = ids.iter().any(|id| session.placements().by_id.get(id).is_some_and(|p| p.fit == Fit::Outdated));
-    let spot = Rect::from_center_size(cell.min + vec2(GUTTER / 2.0, 30.0), vec2(11.0, 11.0));
+    let spot = Rect::from_center_size(gutter_point(cell, rtl, 30.0), vec2(11.0, 11.0));
     let response = ui.interact(spot, ui.scope_id().with(("note", r, col)), egui::Sense::click());
     let color = note_severity_color(ui, worst);
     if outdated {
@@ -299,6 +302,35 @@ fn note_markers_ui(
     {
         commands.push(Command::EditNote(first.clone()));
     }
+}
+
+/// The text area of a cell: the gutter (findings' and notes' markers) is on the left of a left-to-right
+/// pane and on the right of a right-to-left one.
+fn inner_rect(cell: Rect, rtl: bool) -> Rect {
+    if rtl {
+        Rect::from_min_max(cell.min + vec2(6.0, 3.0), cell.max - vec2(GUTTER, 0.0))
+    } else {
+        Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0))
+    }
+}
+
+/// The centre of a gutter marker `y` below the cell's top.
+fn gutter_point(cell: Rect, rtl: bool, y: f32) -> egui::Pos2 {
+    let x = if rtl { cell.max.x - GUTTER / 2.0 } else { cell.min.x + GUTTER / 2.0 };
+    egui::pos2(x, cell.min.y + y)
+}
+
+/// A block quote: its bar on the side the text starts from.
+fn quote_ui(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let margin = if rtl {
+        egui::Margin { right: 10, ..Default::default() }
+    } else {
+        egui::Margin { left: 10, ..Default::default() }
+    };
+    let response = egui::Frame::new().inner_margin(margin).show(ui, add).response;
+    let rect = response.rect;
+    let x = if rtl { rect.right() - 2.0 } else { rect.left() + 2.0 };
+    ui.painter().vline(x, rect.y_range(), egui::Stroke::new(3.0, ui.visuals().weak_text_color()));
 }
 
 /// A primary click landed in `rect` on this layer — on the text or between it. Read from the pointer

@@ -2,7 +2,9 @@
 //! lists, tables, quotes and alerts. HTML is shown as plain text, never executed; images are named, not
 //! loaded. A block is turned into [`Piece`]s once (cached by the panes) and the pieces are drawn each frame.
 
-use crate::ui::command::Command;
+mod draw;
+
+pub use draw::{PaneStyle, pieces_ui, raw_ui};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -266,111 +268,6 @@ impl Builder {
     }
 }
 
-fn rich(ui: &egui::Ui, run: &Run, heading: u8) -> egui::RichText {
-    let mut t = egui::RichText::new(&run.text);
-    if heading > 0 {
-        t = t.size(match heading {
-            1 => 22.0,
-            2 => 19.0,
-            3 => 16.5,
-            _ => 15.0,
-        });
-        t = t.strong();
-    }
-    if run.strong {
-        t = t.strong();
-    }
-    if run.emphasis {
-        t = t.italics();
-    }
-    if run.strike {
-        t = t.strikethrough();
-    }
-    if run.code {
-        t = t.code();
-    }
-    if run.marked {
-        t = t.background_color(ui.visuals().warn_fg_color.gamma_multiply(0.35));
-    }
-    t
-}
-
-fn runs_ui(ui: &mut egui::Ui, runs: &[Run], heading: u8, column: usize, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        for run in runs {
-            let text = rich(ui, run, heading);
-            match &run.link {
-                Some(target) => {
-                    if ui.link(text).on_hover_text(target).clicked() {
-                        commands.push(Command::FollowLink { column, target: target.clone() });
-                    }
-                }
-                None => {
-                    ui.label(text);
-                }
-            }
-        }
-    });
-}
-
-/// Indentation levels drawn for nested list items; deeper items line up with the last level, so a list
-/// nested thousands deep stays on screen.
-const MAX_INDENT_LEVELS: usize = 8;
-
-/// The indentation of a list item nested `depth` levels deep.
-fn indent(depth: usize) -> f32 {
-    14.0 * depth.min(MAX_INDENT_LEVELS) as f32
-}
-
-/// Draw pieces; link clicks become [`Command::FollowLink`] for `column`.
-pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &mut Vec<Command>) {
-    for (i, piece) in pieces.iter().enumerate() {
-        ui.push_id(i, |ui| match piece {
-            Piece::Text { runs, heading, item } => match item {
-                Some((marker, depth)) => {
-                    ui.horizontal_top(|ui| {
-                        ui.add_space(indent(*depth));
-                        ui.label(marker);
-                        ui.vertical(|ui| runs_ui(ui, runs, *heading, column, commands));
-                    });
-                }
-                None => runs_ui(ui, runs, *heading, column, commands),
-            },
-            Piece::Code { text, marked } => {
-                let mut frame = egui::Frame::new().inner_margin(4.0).fill(ui.visuals().code_bg_color);
-                if *marked {
-                    frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color));
-                }
-                frame.show(ui, |ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-                });
-            }
-            Piece::Table(rows) => {
-                let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
-                let column_width = (ui.available_width() / columns - 8.0).max(40.0);
-                egui::Grid::new("table").striped(true).min_col_width(column_width).max_col_width(column_width).show(
-                    ui,
-                    |ui| {
-                        for (r, row) in rows.iter().enumerate() {
-                            for cell in row {
-                                runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands);
-                            }
-                            ui.end_row();
-                        }
-                    },
-                );
-            }
-            Piece::Html(html) => {
-                ui.add(egui::Label::new(egui::RichText::new(html).monospace().weak()).wrap());
-            }
-            Piece::Alert(name) => {
-                ui.label(egui::RichText::new(name).strong().color(ui.visuals().warn_fg_color));
-            }
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,7 +298,10 @@ mod tests {
 
     #[test]
     fn deep_lists_are_indented_at_most_eight_levels() {
-        assert_eq!((indent(0), indent(3), indent(8), indent(10_000)), (0.0, 42.0, 112.0, 112.0));
+        assert_eq!(
+            (draw::indent(0), draw::indent(3), draw::indent(8), draw::indent(10_000)),
+            (0.0, 42.0, 112.0, 112.0)
+        );
         let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[]);
         assert_eq!(deep.len(), 1);
         assert!(matches!(&deep[0], Piece::Text { item: Some((_, 9_999)), .. }), "{deep:?}");
