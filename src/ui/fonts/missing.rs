@@ -46,6 +46,7 @@ pub fn missing_scripts(
             continue;
         }
         let script = match c.script() {
+            _ if is_cjk_punctuation(c) => "CJK symbol".to_owned(),
             Script::Common | Script::Inherited | Script::Unknown => "symbol".to_owned(),
             s => s.full_name().to_owned(),
         };
@@ -67,8 +68,16 @@ fn drawn(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E000}'..='\u{F8FF}'))
 }
 
+/// Full-width punctuation and CJK symbols: shared between scripts, drawn by the CJK fonts.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{30FB}'..='\u{30FC}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// The Debian package with a font for `c`.
 fn package_for(c: char) -> &'static str {
+    if is_cjk_punctuation(c) {
+        return "fonts-noto-cjk";
+    }
     match c.script() {
         Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo => "fonts-noto-cjk",
         Script::Common if matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}') => "fonts-noto-color-emoji",

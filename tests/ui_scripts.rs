@@ -1,0 +1,181 @@
+//! Every script reads right (issue 12): snapshots of a document in Arabic, Hebrew, Persian, Japanese,
+//! Simplified and Traditional Chinese, Korean, Hindi, Bengali and Thai, each beside English, drawn with
+//! the installed system fonts (Debian `fonts-noto-core fonts-noto-cjk`, which `.ci/run` installs) and
+//! each pane's locale fonts; the regional Han forms of `ja` and `zh-Hant` panes; and the message a
+//! machine without CJK fonts shows instead of boxes.
+//!
+//! The harness fails on any character no font can draw (kittest's missing-glyph policy), so a machine
+//! without the fonts fails these tests loudly rather than snapshotting boxes.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use synoptic::ui::command::Command;
+use synoptic::ui::fonts::{self, LocaleFonts};
+use synoptic::ui::picker::FixedPicker;
+use synoptic::ui::theme::ThemeChoice;
+use synoptic::ui::{Settings, SynopticApp};
+
+fn scripts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scripts")
+}
+
+const LOCALES: [&str; 11] = ["en", "ar", "he", "fa", "ja", "zh-Hans", "zh-Hant", "ko", "hi", "bn", "th"];
+
+/// A light-themed window showing `folder` with only `shown` locales, and the system's fonts found for
+/// the English chrome as on a desktop (eframe installs that provider; kittest does not).
+fn window(
+    folder: PathBuf,
+    shown: &[&str],
+    size: [f32; 2],
+    provider: Option<LocaleFonts>,
+) -> Harness<'static, SynopticApp> {
+    let settings = Settings {
+        theme: ThemeChoice::Light,
+        hidden_locales: LOCALES.iter().filter(|l| !shown.contains(l)).map(|l| l.to_string()).collect(),
+        ..Settings::default()
+    };
+    let mut app = SynopticApp::new(settings, Box::new(FixedPicker::new(None)));
+    app.push(Command::Open(vec![folder]));
+    let mut builder = Harness::builder().with_size(size).with_max_steps(16);
+    builder = match provider {
+        Some(provider) => {
+            builder.allow_missing_glyphs().with_context_setup(move |ctx| fonts::install_with(ctx, provider))
+        }
+        None => builder.with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("en")),
+            ));
+            fonts::install(ctx);
+        }),
+    };
+    let mut h = builder.build_ui_state(
+        |ui, app: &mut SynopticApp| {
+            let ctx = ui.ctx().clone();
+            app.logic_step(&ctx);
+            app.window_ui(ui);
+        },
+        app,
+    );
+    let start = Instant::now();
+    while h.state().is_loading() || h.state().view().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(20), "the folder did not load");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    for _ in 0..6 {
+        h.step();
+    }
+    h
+}
+
+fn beside_english(locale: &str) {
+    let mut h = window(scripts(), &["en", locale], [1180.0, 640.0], None);
+    assert_eq!(h.state().view().map(|v| v.columns.len()), Some(2));
+    assert_eq!(h.state().error(), None);
+    h.snapshot(&format!("scripts_en_{locale}"));
+}
+
+#[test]
+fn arabic_beside_english() {
+    beside_english("ar");
+}
+
+#[test]
+fn hebrew_beside_english() {
+    beside_english("he");
+}
+
+#[test]
+fn persian_beside_english() {
+    beside_english("fa");
+}
+
+#[test]
+fn japanese_beside_english() {
+    beside_english("ja");
+}
+
+#[test]
+fn simplified_chinese_beside_english() {
+    beside_english("zh-Hans");
+}
+
+#[test]
+fn traditional_chinese_beside_english() {
+    beside_english("zh-Hant");
+}
+
+#[test]
+fn korean_beside_english() {
+    beside_english("ko");
+}
+
+#[test]
+fn hindi_beside_english() {
+    beside_english("hi");
+}
+
+#[test]
+fn bengali_beside_english() {
+    beside_english("bn");
+}
+
+#[test]
+fn thai_beside_english() {
+    beside_english("th");
+}
+
+#[test]
+fn the_arabic_pane_is_read_right_to_left_and_finds_its_text() {
+    let h = window(scripts(), &["en", "ar"], [1180.0, 640.0], None);
+    // The paragraph carries its logical text: the mixed Arabic + Latin + code sentence, and the
+    // wrapped paragraph.
+    let mixed = h.get_by_label("شغّل npm install synoptic لتثبيت الإصدار 2.4 من أداة Synoptic.");
+    let english = h.get_by_label("Install the tool");
+    let (mixed, english) = (mixed.rect(), english.rect());
+    assert!(mixed.min.x > english.max.x, "the Arabic pane is right of the English one");
+    let wrapped = h.get_by_label_contains("يقوم المثبت بتنزيل كل ملف يحتاجه").rect();
+    assert!(wrapped.height() > 30.0, "the long paragraph wraps: {wrapped:?}");
+}
+
+#[test]
+fn japanese_and_traditional_chinese_panes_draw_their_regional_han_forms() {
+    // The same ideographs in each file, which each region draws its own way.
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/han-forms");
+    let mut h = window(folder, &["ja", "zh-Hant", "zh-Hans"], [1180.0, 560.0], None);
+    // Each pane's family resolves 直 to its own region's face.
+    let faces: Vec<Vec<String>> = ["ja", "zh-Hant", "zh-Hans"]
+        .iter()
+        .map(|l| {
+            let family = fonts::families(l).0;
+            h.ctx.fonts_mut(|f| f.characters(&family).get(&'直').cloned().unwrap_or_default())
+        })
+        .collect();
+    assert!(faces[0].iter().any(|f| f.contains("CJK JP")), "ja: {:?}", faces[0]);
+    assert!(faces[1].iter().any(|f| f.contains("CJK TC")), "zh-Hant: {:?}", faces[1]);
+    assert!(faces[2].iter().any(|f| f.contains("CJK SC")), "zh-Hans: {:?}", faces[2]);
+    h.snapshot("han_regional_forms_ja_zh-Hant_zh-Hans");
+}
+
+#[test]
+fn without_cjk_fonts_a_pane_says_what_to_install_instead_of_showing_boxes() {
+    let mut h = window(scripts(), &["en", "ja"], [1180.0, 640.0], Some(LocaleFonts::none()));
+    h.step();
+    let banner = h.get_by_label_contains("No installed font has Han characters").accesskit_node().value();
+    assert!(banner.as_deref().unwrap_or_default().contains("Install fonts-noto-cjk"), "{banner:?}");
+    h.get_by_label_contains("No installed font has Katakana characters");
+    let status = h.get_by_label_contains("Missing fonts:").accesskit_node().value().unwrap_or_default();
+    assert!(status.contains("Han (ja)") && status.contains("install fonts-noto-cjk"), "{status}");
+    // English needs nothing: one banner per missing script, all above the ja pane.
+    let scripts: Vec<String> = h
+        .get_all_by_label_contains("No installed font has")
+        .map(|n| n.accesskit_node().value().unwrap_or_default())
+        .map(|t| {
+            t.trim_start_matches("No installed font has ").split(" characters").next().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(scripts, ["CJK symbol", "Han", "Hiragana", "Katakana"]);
+}
