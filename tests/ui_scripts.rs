@@ -7,16 +7,14 @@
 //! The harness fails on any character no font can draw (kittest's missing-glyph policy), so a machine
 //! without the fonts fails these tests loudly rather than snapshotting boxes.
 
+mod common;
+
+use common::shown::Fonts;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-use synoptic::ui::command::Command;
+use synoptic::ui::SynopticApp;
 use synoptic::ui::fonts::{self, LocaleFonts};
-use synoptic::ui::picker::FixedPicker;
-use synoptic::ui::theme::ThemeChoice;
-use synoptic::ui::{Settings, SynopticApp};
 
 fn scripts() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scripts")
@@ -24,51 +22,15 @@ fn scripts() -> PathBuf {
 
 const LOCALES: [&str; 11] = ["en", "ar", "he", "fa", "ja", "zh-Hans", "zh-Hant", "ko", "hi", "bn", "th"];
 
-/// A light-themed window showing `folder` with only `shown` locales, and the system's fonts found for
-/// the English chrome as on a desktop (eframe installs that provider; kittest does not).
 fn window(
     folder: PathBuf,
     shown: &[&str],
     size: [f32; 2],
     provider: Option<LocaleFonts>,
 ) -> Harness<'static, SynopticApp> {
-    let settings = Settings {
-        theme: ThemeChoice::Light,
-        hidden_locales: LOCALES.iter().filter(|l| !shown.contains(l)).map(|l| l.to_string()).collect(),
-        ..Settings::default()
-    };
-    let mut app = SynopticApp::new(settings, Box::new(FixedPicker::new(None)));
-    app.push(Command::Open(vec![folder]));
-    let mut builder = Harness::builder().with_size(size).with_max_steps(16);
-    builder = match provider {
-        Some(provider) => {
-            builder.allow_missing_glyphs().with_context_setup(move |ctx| fonts::install_with(ctx, provider))
-        }
-        None => builder.with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("en")),
-            ));
-            fonts::install(ctx);
-        }),
-    };
-    let mut h = builder.build_ui_state(
-        |ui, app: &mut SynopticApp| {
-            let ctx = ui.ctx().clone();
-            app.logic_step(&ctx);
-            app.window_ui(ui);
-        },
-        app,
-    );
-    let start = Instant::now();
-    while h.state().is_loading() || h.state().view().is_none() {
-        assert!(start.elapsed() < Duration::from_secs(20), "the folder did not load");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    for _ in 0..6 {
-        h.step();
-    }
-    h
+    let hidden: Vec<&str> = LOCALES.iter().copied().filter(|l| !shown.contains(l)).collect();
+    let fonts = provider.map_or(Fonts::System, Fonts::Only);
+    common::shown::shown(folder, &hidden, size, fonts)
 }
 
 fn beside_english(locale: &str) {

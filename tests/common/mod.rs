@@ -1,6 +1,7 @@
 //! Helpers shared by the notes and export tests: a writable copy of a fixture folder and notes on it.
 #![allow(dead_code)]
 
+pub mod shown;
 pub mod window;
 
 use std::path::{Path, PathBuf};

@@ -71,8 +71,15 @@ fn rich(ui: &egui::Ui, run: &Run, heading: u8, pane: &PaneStyle) -> RichText {
     }
     if run.marked {
         t = t.background_color(marked_color(ui));
+    } else if run.changed {
+        t = t.background_color(changed_color(ui));
     }
     t
+}
+
+/// The background of words a same-language pane adds over the earlier one.
+fn changed_color(ui: &egui::Ui) -> egui::Color32 {
+    ui.visuals().warn_fg_color.gamma_multiply(0.3)
 }
 
 fn marked_color(ui: &egui::Ui) -> egui::Color32 {
@@ -105,6 +112,8 @@ fn format_of(ui: &egui::Ui, run: &Run, heading: u8, pane: &PaneStyle) -> TextFor
     }
     if run.marked {
         format.background = marked_color(ui);
+    } else if run.changed {
+        format.background = changed_color(ui);
     }
     format
 }
@@ -190,7 +199,7 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], pane: &PaneStyle, column: 
                 }
                 None => runs_ui(ui, runs, *heading, pane, column, commands),
             },
-            Piece::Code { text, marked } => code_ui(ui, text, *marked, pane),
+            Piece::Code { text, marked, changed } => code_ui(ui, text, *marked, changed, pane),
             Piece::Table(rows) => table_ui(ui, rows, pane, column, commands),
             Piece::Html(html) => {
                 let format = TextFormat::simple(
@@ -212,7 +221,7 @@ pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], pane: &PaneStyle, column: 
 
 /// A code block: left to right in every pane (a line with Arabic or Hebrew in it is ordered by the bidi
 /// layout), wrapped at the pane's width.
-fn code_ui(ui: &mut egui::Ui, text: &str, marked: bool, pane: &PaneStyle) {
+fn code_ui(ui: &mut egui::Ui, text: &str, marked: bool, changed: &[std::ops::Range<usize>], pane: &PaneStyle) {
     let mut frame = egui::Frame::new().inner_margin(4.0).fill(ui.visuals().code_bg_color);
     if marked {
         frame = frame.stroke(Stroke::new(1.5, ui.visuals().warn_fg_color));
@@ -227,9 +236,23 @@ fn code_ui(ui: &mut egui::Ui, text: &str, marked: bool, pane: &PaneStyle) {
                 isolate: false,
                 link: None,
             };
-            bidi::bidi_ui(ui, &[span], Base::Fixed(Direction::Ltr), &[]);
-        } else {
+            bidi::bidi_ui(ui, &[span], Base::Fixed(Direction::Ltr), changed);
+        } else if changed.is_empty() {
             ui.add(egui::Label::new(RichText::new(text).font(font)).wrap());
+        } else {
+            let mut job = egui::text::LayoutJob::default();
+            let plain = TextFormat::simple(font, ui.visuals().text_color());
+            let mut at = 0;
+            for range in changed {
+                if range.start < at || range.end > text.len() {
+                    continue;
+                }
+                job.append(&text[at..range.start], 0.0, plain.clone());
+                job.append(&text[range.clone()], 0.0, TextFormat { background: changed_color(ui), ..plain.clone() });
+                at = range.end;
+            }
+            job.append(&text[at..], 0.0, plain);
+            ui.add(egui::Label::new(job).wrap());
         }
     });
 }

@@ -2,10 +2,14 @@
 //! lists, tables, quotes and alerts. HTML is shown as plain text, never executed; images are named, not
 //! loaded. A block is turned into [`Piece`]s once (cached by the panes) and the pieces are drawn each frame.
 
+mod changes;
 mod draw;
+mod refs;
 
+pub use changes::mark_changes;
 pub use draw::{PaneStyle, pieces_ui, raw_ui};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+pub use refs::RefDefs;
 use std::ops::Range;
 
 /// A run of inline text with one style.
@@ -25,6 +29,8 @@ pub struct Run {
     pub link: Option<String>,
     /// Flagged by a finding (a changed link target or code).
     pub marked: bool,
+    /// Not in the earlier pane of the same language.
+    pub changed: bool,
 }
 
 /// A drawable part of a block.
@@ -45,6 +51,8 @@ pub enum Piece {
         text: String,
         /// Flagged by a finding.
         marked: bool,
+        /// Byte ranges not in the earlier pane of the same language.
+        changed: Vec<Range<usize>>,
     },
     /// A table: rows of cells of runs (the first row is the header).
     Table(Vec<Vec<Vec<Run>>>),
@@ -67,11 +75,12 @@ struct Builder {
     item: Option<(String, usize)>,
     code: Option<(String, Range<usize>)>,
     table: Option<Vec<Vec<Vec<Run>>>>,
+    in_cell: bool,
 }
 
 /// Turn a block's Markdown (`source`, found at byte `base` of its file) into pieces; `marks` are file
-/// byte offsets that findings point at.
-pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
+/// byte offsets that findings point at; `refs` are the file's link reference definitions.
+pub fn pieces(source: &str, base: usize, marks: &[usize], refs: &RefDefs) -> Vec<Piece> {
     let marked =
         |r: &Range<usize>| marks.iter().any(|m| (r.start + base..(r.end + base).max(r.start + base + 1)).contains(m));
     let mut b = Builder::default();
@@ -80,7 +89,12 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
+        refs.get(&link.reference)
+            .map(|url| (pulldown_cmark::CowStr::from(url.to_owned()), pulldown_cmark::CowStr::from("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(source, options, (!refs.is_empty()).then_some(resolve));
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => b.start(tag, range),
             Event::End(tag) => b.end(tag, &marked),
@@ -95,6 +109,7 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
                 let m = marked(&range);
                 b.push(&c, true, m);
             }
+            Event::InlineHtml(h) if b.in_cell => b.cell_html(&h),
             Event::Html(h) | Event::InlineHtml(h) => {
                 if b.code.is_none() && !is_anchor_tag(&h) {
                     b.flush();
@@ -138,6 +153,17 @@ pub fn web_link(target: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let clean = !target.chars().any(|c| c.is_whitespace() || c.is_control());
     (web && !host.is_empty() && clean).then_some(target)
+}
+
+/// A cell's runs without line feeds at its start and end.
+fn trim_line_feeds(mut runs: Vec<Run>) -> Vec<Run> {
+    while runs.first().is_some_and(|r| r.text.trim_matches('\n').is_empty() && r.text.contains('\n')) {
+        runs.remove(0);
+    }
+    while runs.last().is_some_and(|r| r.text.trim_matches('\n').is_empty() && r.text.contains('\n')) {
+        runs.pop();
+    }
+    runs
 }
 
 /// `<a name="…"></a>` anchors carry no text: they are not shown.
@@ -188,7 +214,10 @@ impl Builder {
                     t.push(Vec::new());
                 }
             }
-            Tag::TableCell => self.runs.clear(),
+            Tag::TableCell => {
+                self.runs.clear();
+                self.in_cell = true;
+            }
             Tag::Emphasis => self.emphasis += 1,
             Tag::Strong => self.strong += 1,
             Tag::Strikethrough => self.strike += 1,
@@ -217,11 +246,12 @@ impl Builder {
             TagEnd::CodeBlock => {
                 if let Some((text, range)) = self.code.take() {
                     let m = marked(&range);
-                    self.pieces.push(Piece::Code { text: text.trim_end().to_owned(), marked: m });
+                    self.pieces.push(Piece::Code { text: text.trim_end().to_owned(), marked: m, changed: Vec::new() });
                 }
             }
             TagEnd::TableCell => {
-                let cell = std::mem::take(&mut self.runs);
+                self.in_cell = false;
+                let cell = trim_line_feeds(std::mem::take(&mut self.runs));
                 if let Some(row) = self.table.as_mut().and_then(|t| t.last_mut()) {
                     row.push(cell);
                 }
@@ -256,7 +286,30 @@ impl Builder {
             code,
             link: self.links.last().map(|(t, _)| t.clone()),
             marked,
+            changed: false,
         });
+    }
+
+    /// Inline HTML in a table cell (the only way to put a list or a line break in a GFM cell): line
+    /// breaks, paragraphs and list items start new lines, list items with a bullet; other tags are shown
+    /// as the text they are. Nothing is executed.
+    fn cell_html(&mut self, html: &str) {
+        let tag = html.trim().trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();
+        let name = tag.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+        let line_feed = |b: &mut Builder, then: &str| {
+            let ends_line = b.runs.last().is_none_or(|r| r.text.ends_with('\n'));
+            if !ends_line {
+                b.push("\n", false, false);
+            }
+            if !then.is_empty() {
+                b.push(then, false, false);
+            }
+        };
+        match name.as_str() {
+            "br" | "p" | "/p" | "ul" | "/ul" | "ol" | "/ol" | "/li" | "div" | "/div" => line_feed(self, ""),
+            "li" => line_feed(self, "• "),
+            _ => self.push(html, false, false),
+        }
     }
 
     fn flush(&mut self) {
@@ -302,7 +355,7 @@ mod tests {
             (draw::indent(0), draw::indent(3), draw::indent(8), draw::indent(10_000)),
             (0.0, 42.0, 112.0, 112.0)
         );
-        let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[]);
+        let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[], &RefDefs::default());
         assert_eq!(deep.len(), 1);
         assert!(matches!(&deep[0], Piece::Text { item: Some((_, 9_999)), .. }), "{deep:?}");
     }
@@ -322,7 +375,7 @@ mod tests {
     #[test]
     fn html_is_text_and_images_are_named_never_loaded() {
         let source = "<script>fetch('https://evil.example')</script>\n\n<img src=\"https://evil.example/pixel.png\">\n";
-        let p = pieces(source, 0, &[]);
+        let p = pieces(source, 0, &[], &RefDefs::default());
         assert_eq!(
             p,
             vec![
@@ -330,8 +383,12 @@ mod tests {
                 Piece::Html("<img src=\"https://evil.example/pixel.png\">".to_owned()),
             ]
         );
-        let images =
-            pieces("See ![diagram](../../outside/secret.png) and ![remote](https://evil.example/x.png).", 0, &[]);
+        let images = pieces(
+            "See ![diagram](../../outside/secret.png) and ![remote](https://evil.example/x.png).",
+            0,
+            &[],
+            &RefDefs::default(),
+        );
         assert_eq!(
             texts(&images),
             vec!["See [image: ../../outside/secret.png] diagram and [image: https://evil.example/x.png] remote."]
@@ -360,16 +417,25 @@ mod tests {
 
     #[test]
     fn renders_the_kinds_of_blocks_reviewers_meet() {
-        assert_eq!(texts(&pieces("## <a name=\"x\"></a>Title", 0, &[])), vec!["##Title"]);
-        assert_eq!(texts(&pieces("- one\n- two\n  - three\n", 0, &[])), vec!["• one", "• two", " • three"]);
-        assert_eq!(texts(&pieces("| a | b |\n|---|---|\n| 1 | 2 |\n", 0, &[])), vec!["table 2x2"]);
-        assert_eq!(texts(&pieces("> [!NOTE]\n> Careful.\n", 0, &[])), vec!["alert NOTE", "Careful."]);
-        assert_eq!(texts(&pieces("<script>alert(1)</script>\n", 0, &[])), vec!["html <script>alert(1)</script>"]);
+        assert_eq!(texts(&pieces("## <a name=\"x\"></a>Title", 0, &[], &RefDefs::default())), vec!["##Title"]);
+        assert_eq!(
+            texts(&pieces("- one\n- two\n  - three\n", 0, &[], &RefDefs::default())),
+            vec!["• one", "• two", " • three"]
+        );
+        assert_eq!(texts(&pieces("| a | b |\n|---|---|\n| 1 | 2 |\n", 0, &[], &RefDefs::default())), vec!["table 2x2"]);
+        assert_eq!(
+            texts(&pieces("> [!NOTE]\n> Careful.\n", 0, &[], &RefDefs::default())),
+            vec!["alert NOTE", "Careful."]
+        );
+        assert_eq!(
+            texts(&pieces("<script>alert(1)</script>\n", 0, &[], &RefDefs::default())),
+            vec!["html <script>alert(1)</script>"]
+        );
     }
 
     #[test]
     fn marks_the_link_a_finding_points_at() {
-        let p = pieces("See [a](x.md) and [b](y.md).", 100, &[118]);
+        let p = pieces("See [a](x.md) and [b](y.md).", 100, &[118], &RefDefs::default());
         let Piece::Text { runs, .. } = &p[0] else { panic!("text") };
         let marked: Vec<(&str, bool)> =
             runs.iter().filter(|r| r.link.is_some()).map(|r| (r.text.as_str(), r.marked)).collect();

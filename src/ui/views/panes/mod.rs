@@ -4,12 +4,12 @@
 //! the viewport to rows); heights are measured as rows are drawn and estimated until then.
 
 mod banner;
+mod front_matter;
 mod heights;
 mod row;
 
 use super::markdown::{PaneStyle, Piece};
 use crate::corpus::SourceFile;
-use crate::diff::Change;
 use crate::review::Review;
 use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
@@ -20,9 +20,6 @@ use heights::{RowHeights, estimate_heights};
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Word-level changes of a cell against an earlier pane of the same language.
-type WordDiff = Vec<(Change, Range<usize>)>;
-
 /// Narrowest a pane gets; more panes than fit scroll sideways.
 pub const MIN_PANE_WIDTH: f32 = 300.0;
 const GUTTER: f32 = 16.0;
@@ -32,7 +29,7 @@ const HEADER_HEIGHT: f32 = 26.0;
 #[derive(Default)]
 pub struct Panes {
     heights: RowHeights,
-    layout_key: Option<(usize, u32, Vec<usize>, bool)>,
+    layout_key: Option<(usize, u32, Vec<usize>, bool, bool)>,
     pending_offset: Option<f32>,
     pending_row: Option<usize>,
     offset: Vec2,
@@ -40,7 +37,10 @@ pub struct Panes {
     visible: Range<usize>,
     pieces: HashMap<(usize, usize), Vec<Piece>>,
     front_matter: Vec<KeyRow>,
-    diffs: HashMap<(usize, usize), WordDiff>,
+    /// Every pane's front matter is shown key by key (else one line each).
+    front_matter_open: bool,
+    /// Each shown file's link reference definitions, by column.
+    refs: HashMap<usize, std::sync::Arc<super::markdown::RefDefs>>,
     /// Scripts no installed font covers, per shown column.
     missing: Vec<(usize, Vec<crate::ui::fonts::MissingScript>)>,
     /// The columns `missing` was found for.
@@ -53,7 +53,7 @@ impl Panes {
         self.layout_key = None;
         self.pending_offset = Some(0.0);
         self.pieces.clear();
-        self.diffs.clear();
+        self.refs.clear();
     }
 
     /// Findings were marked or unmarked, or the rendering changed: rendered blocks are redone.
@@ -107,10 +107,10 @@ impl Panes {
         // Leave room for the vertical scroll bar, so the last pane is not cut off under it.
         let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let width = ((ui.available_width() - bar) / columns.len().max(1) as f32).max(MIN_PANE_WIDTH);
-        let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text);
+        let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text, self.front_matter_open);
         // Rendered blocks are dropped by `findings_changed` (raw text, false positives) and `reset`.
         if self.layout_key.as_ref() != Some(&key) {
-            self.heights.reset(estimate_heights(&files, alignment, columns, width));
+            self.heights.reset(estimate_heights(&files, alignment, columns, width, self.front_matter_open));
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
             self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);

@@ -2,15 +2,13 @@
 //! earlier pane of the same language), gaps, badges, the findings' and notes' gutter markers, and the
 //! front-matter row.
 
-use super::{GUTTER, PaneCtx, Panes, WordDiff};
+use super::{GUTTER, PaneCtx, Panes};
 use crate::checks::{CheckId, Finding};
-use crate::diff::word_diff;
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
-use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
 use crate::ui::views::markdown;
-use crate::ui::widgets::{diff_ui, finding_severity_color, note_severity_color};
+use crate::ui::widgets::{finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
 impl Panes {
@@ -24,7 +22,7 @@ impl Panes {
         commands: &mut Vec<Command>,
     ) -> f32 {
         if v == 0 {
-            return front_matter_ui(ui, rect, ctx, &self.front_matter);
+            return self.front_matter_ui(ui, rect, ctx);
         }
         let r = v - 1;
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
@@ -146,17 +144,17 @@ impl Panes {
             markdown::raw_ui(ui, source, pane);
             return;
         }
-        if hidden == 0
-            && let Some(diff) = self.same_language_diff(r, col, ctx)
-        {
-            let width = ui.available_width();
-            diff_ui(ui, &block.text, diff, width);
-            return;
-        }
-        let pieces = self.pieces.entry((r, col)).or_insert_with(|| {
+        if !self.pieces.contains_key(&(r, col)) {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
-            markdown::pieces(source, block.range.start, &marks)
-        });
+            let mut pieces = markdown::pieces(source, block.range.start, &marks, &self.refs_of(ctx, col));
+            if hidden == 0
+                && let Some(old) = self.same_language_pieces(r, col, ctx)
+            {
+                markdown::mark_changes(&mut pieces, &old);
+            }
+            self.pieces.insert((r, col), pieces);
+        }
+        let Some(pieces) = self.pieces.get(&(r, col)) else { return };
         if block.kind == crate::skeleton::BlockKind::Quote {
             quote_ui(ui, pane.rtl, |ui| markdown::pieces_ui(ui, pieces, pane, col, commands));
         } else {
@@ -164,23 +162,33 @@ impl Panes {
         }
     }
 
-    /// When an earlier visible pane holds the same language, the word-level changes of this cell.
-    fn same_language_diff(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<&WordDiff> {
+    /// A file's link reference definitions (collected once per document and column).
+    fn refs_of(&mut self, ctx: &PaneCtx<'_>, col: usize) -> std::sync::Arc<markdown::RefDefs> {
+        let file = ctx.files[col];
+        std::sync::Arc::clone(
+            self.refs.entry(col).or_insert_with(|| std::sync::Arc::new(markdown::RefDefs::of(&file.text))),
+        )
+    }
+
+    /// When an earlier visible pane holds the same language, that pane's rendering of this row: the
+    /// words this cell adds over it are marked.
+    fn same_language_pieces(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<Vec<markdown::Piece>> {
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
         let row = &alignment.rows[r];
         let me = &ctx.files[col].locale;
-        let other = ctx
+        let other = *ctx
             .view
             .columns
             .iter()
             .take_while(|&&c| c != col)
             .find(|&&c| ctx.files[c].locale.same_language(me) && row.cells[c].is_some())?;
-        let old = &ctx.files[*other].skeleton.blocks[row.cells[*other]?].text;
-        let new = &ctx.files[col].skeleton.blocks[row.cells[col]?].text;
-        if old.len().max(new.len()) > markdown::MAX_SHOWN_BYTES {
+        let file = ctx.files[other];
+        let block = file.skeleton.blocks.get(row.cells[other]?)?;
+        let (source, hidden) = markdown::shown(&file.text[block.range.clone()]);
+        if hidden > 0 || ctx.files[col].text.len().min(source.len()) > markdown::MAX_SHOWN_BYTES {
             return None; // a word diff of megabytes would stall the frame; the block is cut anyway
         }
-        Some(self.diffs.entry((r, col)).or_insert_with(|| word_diff(old, new)))
+        Some(markdown::pieces(source, block.range.start, &[], &self.refs_of(ctx, other)))
     }
 }
 
@@ -220,45 +228,6 @@ fn gap_ui(ui: &mut egui::Ui, locale: &str, moved: Option<usize>) {
         ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(text).italics().weak());
     });
-}
-
-/// The front-matter row, from the comparison made once per document and column set.
-fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[KeyRow]) -> f32 {
-    if rows.is_empty() {
-        return 4.0;
-    }
-    let mut height: f32 = 0.0;
-    for (k, &col) in ctx.view.columns.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            rect.min + vec2(k as f32 * ctx.width + GUTTER, 2.0),
-            vec2(ctx.width - GUTTER - 6.0, rect.height()),
-        );
-        let mut child = ui.new_child(
-            UiBuilder::new()
-                .max_rect(cell)
-                .id_salt(("front-matter", col))
-                .layout(egui::Layout::top_down(egui::Align::Min)),
-        );
-        egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(rows.len() <= 8).show(
-            &mut child,
-            |ui| {
-                for row in rows {
-                    let value = row.values[k].as_deref();
-                    let text = egui::RichText::new(format!("{}: {}", row.key, value.unwrap_or("—")));
-                    let text = if row.differs[k] {
-                        text.color(ui.visuals().warn_fg_color).strong()
-                    } else if value.is_none() {
-                        text.weak()
-                    } else {
-                        text
-                    };
-                    ui.add(egui::Label::new(text).truncate());
-                }
-            },
-        );
-        height = height.max(child.min_rect().height() + 8.0);
-    }
-    height
 }
 
 /// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst
