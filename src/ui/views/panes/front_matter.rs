@@ -28,7 +28,7 @@ impl Panes {
             );
             child.set_clip_rect(ui.clip_rect().intersect(cell));
             let summary = summary(&self.front_matter, k);
-            let arrow = if self.front_matter_open { "⏷" } else { "⏵" };
+            let arrow = if self.front_matter_open { "\u{2212}" } else { "+" };
             let header = egui::Button::new(RichText::new(format!("{arrow} Front matter: {summary}")).strong())
                 .frame(false)
                 .truncate();
