@@ -141,3 +141,24 @@ fn without_cjk_fonts_a_pane_says_what_to_install_instead_of_showing_boxes() {
         .collect();
     assert_eq!(scripts, ["CJK symbol", "Han", "Hiragana", "Katakana"]);
 }
+
+#[test]
+fn copy_block_copies_an_arabic_paragraph_in_logical_order() {
+    let mut h = window(scripts(), &["en", "ar"], [1180.0, 640.0], None);
+    let sentence = "شغّل npm install synoptic لتثبيت الإصدار 2.4 من أداة Synoptic.";
+    h.get_by_label(sentence).click_secondary();
+    h.run_ok();
+    h.get_by_label("Copy block").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, [sentence]);
+}

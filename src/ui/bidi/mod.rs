@@ -68,5 +68,39 @@ pub fn text_ui(ui: &mut egui::Ui, text: &str, base: Base, format: Option<egui::T
     bidi_ui(ui, &[span], base, &[]).response
 }
 
+/// One line of text as a layout job whose sections are its atoms in visual order (for a button or a
+/// truncated list row, which take one galley): a quoted Arabic or Hebrew phrase in an English message
+/// reads right to left as a unit. Text without right-to-left characters comes back as it is.
+pub fn line_text(ui: &egui::Ui, text: &str, strike: bool) -> egui::WidgetText {
+    let plain = |text: &str| {
+        let rich = egui::RichText::new(text);
+        if strike { rich.strikethrough() } else { rich }.into()
+    };
+    if !enabled() || !has_rtl(text) {
+        return plain(text);
+    }
+    let line = text.lines().next().unwrap_or_default();
+    let base = Base::Auto(Direction::Ltr);
+    let Some(paragraph) = analysis::analyse(&[analysis::SpanText { text: line, isolate: false }], base).pop() else {
+        return plain(text);
+    };
+    let mut format = egui::TextFormat::simple(egui::TextStyle::Button.resolve(ui.style()), ui.visuals().text_color());
+    if strike {
+        format.strikethrough = egui::Stroke::new(1.0, format.color);
+    }
+    let mut job = egui::text::LayoutJob::default();
+    for k in lines::visual_order(&paragraph.atoms, 0..paragraph.atoms.len(), true) {
+        let start = job.text.len();
+        job.text.push_str(&paragraph.atoms[k].shown);
+        // One section per atom, pushed by hand: `append` would merge equal formats into one run.
+        job.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(start)..egui::text::ByteIndex(job.text.len()),
+            format: format.clone(),
+        });
+    }
+    job.into()
+}
+
 #[cfg(test)]
 mod tests;

@@ -98,13 +98,9 @@ impl ProblemsPanel {
                             let color = finding_severity_color(ui, f.severity);
                             ui.colored_label(color, f.severity.as_str());
                             let text = format!("{}  {}  {}:{}  {}", f.id, f.locale, f.file, f.line, f.message);
-                            let text = if false_positive {
-                                egui::RichText::new(text).strikethrough()
-                            } else {
-                                egui::RichText::new(text)
-                            };
                             // One line per problem (the list is virtualized by row height); the whole
                             // message is in the tooltip.
+                            let text = crate::ui::bidi::line_text(ui, &text, false_positive);
                             let button = egui::Button::selectable(selected == Some(i), text).truncate();
                             if ui.add(button).on_hover_text(&f.message).clicked() {
                                 commands.push(Command::JumpToFinding(i));

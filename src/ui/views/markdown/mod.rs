@@ -126,6 +126,30 @@ pub fn pieces(source: &str, base: usize, marks: &[usize], refs: &RefDefs) -> Vec
     b.pieces
 }
 
+/// The text pieces show, in logical order (what **Copy block** copies): lines of text and code, list
+/// markers, table cells separated by tabs.
+pub fn plain_text(pieces: &[Piece]) -> String {
+    let runs = |runs: &[Run]| runs.iter().map(|r| r.text.as_str()).collect::<String>();
+    let lines: Vec<String> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text { runs: r, item, .. } => {
+                let marker = item.as_ref().map_or(String::new(), |(m, d)| format!("{}{m}", "  ".repeat(*d)));
+                format!("{marker}{}", runs(r))
+            }
+            Piece::Code { text, .. } => text.clone(),
+            Piece::Table(rows) => rows
+                .iter()
+                .map(|row| row.iter().map(|c| runs(c)).collect::<Vec<_>>().join("\t"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Html(html) => html.clone(),
+            Piece::Alert(name) => name.clone(),
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// The most bytes of one block drawn in a pane: a block of megabytes (a dump in a code block, a 1 MB
 /// line) would take seconds to lay out every time it scrolls into view.
 pub const MAX_SHOWN_BYTES: usize = 64 * 1024;

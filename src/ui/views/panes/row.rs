@@ -75,6 +75,9 @@ impl Panes {
             child.set_width(inner.width());
             // Nothing a cell draws (a long path, a wide table) reaches into the next pane.
             child.set_clip_rect(ui.clip_rect().intersect(cell));
+            if let Some(b) = row.cells[col] {
+                self.copy_menu_ui(ui, cell, r, col, b, ctx);
+            }
             self.gutter_ui(ui, cell, rtl, &mine, ctx, commands);
             note_markers_ui(ui, cell, rtl, r, col, ctx, commands);
             match row.cells[col] {
@@ -160,6 +163,30 @@ impl Panes {
         } else {
             markdown::pieces_ui(ui, pieces, pane, col, commands);
         }
+    }
+
+    /// The cell's context menu: **Copy block** (the text as shown, in logical order — the way to copy
+    /// from a right-to-left paragraph, whose text cannot be selected) and **Copy Markdown**.
+    fn copy_menu_ui(&self, ui: &egui::Ui, cell: Rect, r: usize, col: usize, b: usize, ctx: &PaneCtx<'_>) {
+        let response = ui.interact(cell, ui.scope_id().with(("cell-menu", r, col)), egui::Sense::click());
+        let name = format!("{} row {}", ctx.view.locales[col], r + 1);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, &name));
+        let file = ctx.files[col];
+        let Some(block) = file.skeleton.blocks.get(b) else { return };
+        response.context_menu(|ui| {
+            if ui.button("Copy block").clicked() {
+                let text = match self.pieces.get(&(r, col)) {
+                    Some(pieces) if !ctx.settings.raw_text => markdown::plain_text(pieces),
+                    _ => file.text[block.range.clone()].to_owned(),
+                };
+                ui.ctx().copy_text(text);
+                ui.close();
+            }
+            if ui.button("Copy Markdown").clicked() {
+                ui.ctx().copy_text(file.text[block.range.clone()].to_owned());
+                ui.close();
+            }
+        });
     }
 
     /// A file's link reference definitions (collected once per document and column).
