@@ -1,6 +1,6 @@
 //! Bidirectional text for the window (egui 0.37 has none: it lays every row out left to right).
 //!
-//! The technique, chosen after measuring the alternatives (see `docs/bidi.md`): resolve UAX #9 levels for
+//! The technique, chosen after measuring the alternatives (README: "Scripts, fonts and right-to-left text"): resolve UAX #9 levels for
 //! a paragraph ([`analysis`]), cut it into atoms — a right-to-left word, a left-to-right word, a space, or
 //! one neutral or Arabic-digit grapheme — shape each atom as its own galley (harfrust returns an Arabic
 //! or Hebrew word with its joining forms, already in visual order), break lines in logical order, order
