@@ -6,7 +6,18 @@
 //!     ([`synoptic::corpus::MAX_FILE_BYTES`]), in English and German: headings, paragraphs with links and
 //!     code, lists, code blocks;
 //! (b) one document in two locales, in memory, for each pathological shape: a list of 100,000 items,
-//!     block quotes and lists nested 10,000 deep, a 1 MB line, 50,000 unclosed `**`, 100,000 `[`.
+//!     block quotes and lists nested 10,000 deep, a 1 MB line, 50,000 unclosed `**`, 100,000 `[`;
+//! (c) hostile side files, each the time until the clear message (Unix): a named pipe and a link to
+//!     `/dev/zero` as the notes sidecar (opened by `check`'s reader and by the window's session, whose
+//!     thread must answer), a sparse 2 GB `synoptic.toml`, sidecar and glossary, a pipe as the glossary;
+//! (d) the lock race: three writers at a crashed writer's lock file at the same instant, 1,000 times;
+//!     the notes lost (must be 0) and the time per race.
+
+#[path = "hostile/lock_race.rs"]
+mod lock_race;
+#[cfg(unix)]
+#[path = "hostile/side_files.rs"]
+mod side_files;
 
 // The binary's allocator, so the numbers match what users get.
 #[global_allocator]
@@ -96,6 +107,9 @@ fn pathological(name: &str, en: &str, de: &str) {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    #[cfg(unix)]
+    side_files::run()?;
+    lock_race::run()?;
     just_below_the_limit()?;
     if std::env::var("HOSTILE_MB").is_ok() {
         return Ok(());

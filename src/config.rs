@@ -15,9 +15,44 @@
 use crate::checks::{CheckId, Severity};
 use crate::error::{Error, Result};
 use crate::locale::Locale;
-use crate::scorecard::ScoringModel;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// Penalty points per severity of a reviewer's note (`[scorecard] penalties`).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Penalties {
+    /// Neutral notes (default 0).
+    pub neutral: f64,
+    /// Minor (default 1).
+    pub minor: f64,
+    /// Major (default 5).
+    pub major: f64,
+    /// Critical (default 25).
+    pub critical: f64,
+}
+
+impl Default for Penalties {
+    fn default() -> Self {
+        Penalties { neutral: 0.0, minor: 1.0, major: 5.0, critical: 25.0 }
+    }
+}
+
+/// How the scorecard scores notes (`[scorecard]`).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScoringModel {
+    /// Penalty points per severity.
+    pub penalties: Penalties,
+    /// The lowest passing quality score.
+    pub threshold: f64,
+}
+
+impl Default for ScoringModel {
+    fn default() -> Self {
+        ScoringModel { penalties: Penalties::default(), threshold: 99.0 }
+    }
+}
 
 /// The configuration file name.
 pub const FILE_NAME: &str = "synoptic.toml";
@@ -47,13 +82,19 @@ pub struct Config {
 }
 
 impl Config {
-    /// Read `synoptic.toml` from `folder`; the default configuration when there is none.
+    /// Read `synoptic.toml` from `folder`; the default configuration when there is none. The file is
+    /// read through the guarded reader: a named pipe, a device, a link out of the folder or a file above
+    /// 1 MB is refused with its reason.
     pub fn load(folder: &Path) -> Result<Config> {
+        use crate::util::read::{FileKind, ReadError, read_guarded};
         let path = folder.join(FILE_NAME);
-        if !path.is_file() {
-            return Ok(Config::default());
-        }
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let bytes = match read_guarded(&path, &FileKind::Config.limits().inside(folder)) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Ok(Config::default()),
+            Err(e) => return Err(Error::Config { path, reason: e.to_string() }),
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::Config { path: path.clone(), reason: "not UTF-8 text".into() })?;
         Config::parse(&text, &path, folder)
     }
 

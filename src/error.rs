@@ -23,7 +23,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The glossary file is malformed.
-    #[error("{}:{line}: glossary: {reason}", path.display())]
+    #[error("{}{}: glossary: {reason}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() })]
     Glossary {
         /// The glossary file.
         path: PathBuf,
@@ -71,6 +71,16 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A notes sidecar was written by a newer Synoptic; it is left untouched.
+    #[error("{}: cannot read the notes: written by a newer Synoptic (schema {schema}; this one reads up to {supported})", path.display())]
+    SidecarNewer {
+        /// The sidecar file.
+        path: PathBuf,
+        /// The schema the file says it has.
+        schema: u32,
+        /// The newest schema this Synoptic reads.
+        supported: u32,
+    },
     /// Notes could not be saved; they are kept in memory and the old sidecar is intact.
     #[error("{}: cannot save the notes: {source} (the previous file is intact; unsaved notes are kept)", path.display())]
     SidecarWrite {
@@ -90,9 +100,28 @@ pub enum Error {
     /// A folder was expected.
     #[error("{}: is a file; give the reviewed folder", .0.display())]
     NotAFolder(PathBuf),
-    /// The notes sidecar cannot be read, so an export would leave its notes out.
-    #[error("{0}. Nothing was exported: fix the file (a merge conflict?) and export again")]
-    NotesUnreadable(String),
+    /// The notes sidecar cannot be read, so an export would leave its notes out (or a mark cannot be
+    /// written into it).
+    #[error("{reason}. Nothing was {done}: {}", if *newer { "use the newer Synoptic that wrote the file" } else { "fix the file (a merge conflict?) and try again" })]
+    NotesUnreadable {
+        /// Why the sidecar cannot be read.
+        reason: String,
+        /// It was written by a newer Synoptic (rather than broken).
+        newer: bool,
+        /// What was not done: "exported", "written".
+        done: &'static str,
+    },
+    /// The opened folder itself cannot be read.
+    #[error("{}: cannot read the folder: {reason}", path.display())]
+    FolderUnreadable {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// A finding fingerprint given by the user is not one.
+    #[error("'{0}' is not a finding fingerprint (16 hexadecimal digits, as `check --format json` and SARIF show them)")]
+    BadFingerprint(String),
     /// The export format is neither given nor told by the file's extension.
     #[error("{}: say which format with --format csv|xlsx|html|json, or end the file name with one", .0.display())]
     UnknownExportFormat(PathBuf),

@@ -58,20 +58,47 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// Read a glossary CSV file.
+    /// Read a glossary CSV file named by the user (`--glossary`).
     pub fn load(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        let (text, _) = crate::text::decode(&text).map_err(|e| Error::Glossary {
-            path: path.to_path_buf(),
-            line: 0,
-            reason: e.to_string(),
-        })?;
+        Glossary::load_within(path, None)
+    }
+
+    /// Read a glossary CSV file through the guarded reader: a named pipe, a device or a file above 20 MB
+    /// is refused with its reason, and so is a link out of `folder` (for a glossary found in, or named
+    /// relative to, the opened folder).
+    pub fn load_within(path: &Path, folder: Option<&Path>) -> Result<Glossary> {
+        use crate::util::read::{FileKind, read_guarded};
+        let bad = |reason: String| Error::Glossary { path: path.to_path_buf(), line: 0, reason };
+        let limits = FileKind::Glossary.limits();
+        let limits = folder.map_or(limits, |f| limits.inside(f));
+        let bytes = read_guarded(path, &limits).map_err(|e| bad(e.to_string()))?;
+        let (text, _) = crate::text::decode(&bytes).map_err(|e| bad(e.to_string()))?;
         Glossary::parse(&text, path)
     }
 
-    /// The glossary under one of [`FILE_NAMES`] in `folder`, if there is one.
+    /// The glossary of a review of `folder`: the one named by the user (`explicit`), else the one the
+    /// configuration names, else one found in the folder ([`Glossary::find_in`]); with its path.
+    pub fn for_review(
+        explicit: Option<&Path>,
+        configured: Option<&Path>,
+        folder: &Path,
+    ) -> Result<(Option<std::path::PathBuf>, Glossary)> {
+        if let Some(path) = explicit {
+            return Ok((Some(path.to_path_buf()), Glossary::load(path)?));
+        }
+        match configured.map(Path::to_path_buf).or_else(|| Glossary::find_in(folder)) {
+            Some(path) => {
+                let glossary = Glossary::load_within(&path, Some(folder))?;
+                Ok((Some(path), glossary))
+            }
+            None => Ok((None, Glossary::default())),
+        }
+    }
+
+    /// The glossary under one of [`FILE_NAMES`] in `folder`, if there is one. Anything by that name counts
+    /// (a pipe, a link, a folder), so that what cannot be read is said, not passed over.
     pub fn find_in(folder: &Path) -> Option<std::path::PathBuf> {
-        FILE_NAMES.iter().map(|n| folder.join(n)).find(|p| p.is_file())
+        FILE_NAMES.iter().map(|n| folder.join(n)).find(|p| p.symlink_metadata().is_ok())
     }
 
     /// Parse glossary CSV text; `path` is for messages.

@@ -8,6 +8,7 @@
 //! the build small. Four processes (two `rev-parse`, two `log`) read the whole history, however many files
 //! the folder holds.
 
+use crate::util::read::FileKind;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -306,7 +307,9 @@ impl History {
     }
 }
 
-/// The contents of `commit:path` for each request, from one `git cat-file --batch` (`None`: not there).
+/// The contents of `commit:path` for each request, from one `git cat-file --batch` (`None`: not there,
+/// or larger than the limit for old revisions, [`FileKind::HistoryBlob`]: such a blob is skipped as it
+/// streams by, never held in memory).
 pub fn read_blobs(toplevel: &Path, requests: &[(String, String)]) -> Result<Vec<Option<Vec<u8>>>, NoHistory> {
     if requests.is_empty() {
         return Ok(Vec::new());
@@ -314,28 +317,71 @@ pub fn read_blobs(toplevel: &Path, requests: &[(String, String)]) -> Result<Vec<
     // A path with a line break cannot be named on cat-file's line protocol; ask for the empty name instead.
     let input: String =
         requests.iter().map(|(c, p)| if p.contains('\n') { "\n".to_owned() } else { format!("{c}:{p}\n") }).collect();
-    let out = git(toplevel, &["cat-file", "--batch"], Some(input.into_bytes()))?;
-    let mut rest = &out[..];
-    let mut blobs = Vec::with_capacity(requests.len());
-    for _ in requests {
-        let Some(eol) = rest.iter().position(|&b| b == b'\n') else { break };
-        let header = String::from_utf8_lossy(&rest[..eol]).into_owned();
-        rest = &rest[eol + 1..];
-        let size = header.rsplit(' ').next().and_then(|s| s.parse::<usize>().ok());
-        match size.filter(|_| header.split(' ').nth(1) == Some("blob")) {
-            Some(n) if rest.len() > n => {
-                blobs.push(Some(rest[..n].to_vec()));
-                rest = &rest[n + 1..];
-            }
-            _ => blobs.push(None),
-        }
+    let mut child = git_command(toplevel, &["cat-file", "--batch"], true).spawn().map_err(spawn_error)?;
+    let feeder = child.stdin.take().map(|mut stdin| std::thread::spawn(move || stdin.write_all(input.as_bytes())));
+    // Drained on its own thread, so git never blocks on a full error pipe while we read its output.
+    let errors = child.stderr.take().map(|mut stderr| {
+        std::thread::spawn(move || {
+            let mut said = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut stderr, &mut said);
+            said
+        })
+    });
+    let blobs = match child.stdout.take() {
+        Some(stdout) => read_batch(std::io::BufReader::new(stdout), requests.len(), FileKind::HistoryBlob.max_bytes()),
+        None => Vec::new(),
+    };
+    let status = child.wait().map_err(|e| NoHistory::Failed(e.to_string()))?;
+    if let Some(feeder) = feeder {
+        let _ = feeder.join();
     }
-    blobs.resize(requests.len(), None);
+    let said = errors.and_then(|e| e.join().ok()).unwrap_or_default();
+    if !status.success() {
+        return Err(NoHistory::Failed(
+            String::from_utf8_lossy(&said).lines().next().unwrap_or("no message").to_owned(),
+        ));
+    }
     Ok(blobs)
 }
 
-/// Run git in `dir` with `args` (and `input` on stdin), returning its standard output.
-fn git(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, NoHistory> {
+/// Read `count` answers of `git cat-file --batch`: `<name> <type> <size>` and the content, or `<name>
+/// missing`. Blobs above `max_bytes` are read past, not kept.
+fn read_batch(mut out: impl std::io::BufRead, count: usize, max_bytes: u64) -> Vec<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut blobs = Vec::with_capacity(count);
+    let mut header = Vec::new();
+    for _ in 0..count {
+        header.clear();
+        if out.read_until(b'\n', &mut header).unwrap_or(0) == 0 {
+            break;
+        }
+        let header = String::from_utf8_lossy(&header);
+        let mut fields = header.trim_end().rsplit(' ');
+        let size = fields.next().and_then(|s| s.parse::<u64>().ok());
+        let Some(size) = size.filter(|_| fields.next() == Some("blob")) else {
+            blobs.push(None);
+            continue;
+        };
+        // The content and its closing line break.
+        let mut content = (&mut out).take(size + 1);
+        if size > max_bytes {
+            let _ = std::io::copy(&mut content, &mut std::io::sink());
+            blobs.push(None);
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+        if content.read_to_end(&mut bytes).is_err() || bytes.len() as u64 != size + 1 {
+            break;
+        }
+        bytes.pop();
+        blobs.push(Some(bytes));
+    }
+    blobs.resize(count, None);
+    blobs
+}
+
+/// The `git` command in `dir` with `args`, its output piped (and its input, when `input`).
+fn git_command(dir: &Path, args: &[&str], input: bool) -> Command {
     let mut command = Command::new("git");
     command
         .arg("-C")
@@ -348,13 +394,22 @@ fn git(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, NoH
         .env("LANGUAGE", "C")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
-        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if input { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = command.spawn().map_err(|e| match e.kind() {
+    command
+}
+
+fn spawn_error(e: std::io::Error) -> NoHistory {
+    match e.kind() {
         std::io::ErrorKind::NotFound => NoHistory::GitNotFound,
         _ => NoHistory::Failed(e.to_string()),
-    })?;
+    }
+}
+
+/// Run git in `dir` with `args` (and `input` on stdin), returning its standard output.
+fn git(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, NoHistory> {
+    let mut child = git_command(dir, args, input.is_some()).spawn().map_err(spawn_error)?;
     // Feed stdin from another thread: git writes while it reads, and a full pipe would block both sides.
     let feeder = match (input, child.stdin.take()) {
         (Some(bytes), Some(mut stdin)) => Some(std::thread::spawn(move || stdin.write_all(&bytes))),
@@ -412,6 +467,14 @@ mod tests {
         assert_eq!(h.resolve("ABCD"), Resolved::Ambiguous);
         assert_eq!(h.resolve("ffff"), Resolved::Missing);
         assert_eq!(h.resolve("xyz"), Resolved::Missing);
+    }
+
+    #[test]
+    fn blobs_above_the_limit_are_read_past_not_kept() {
+        let out: &[u8] =
+            b"c1:a.md blob 5\nhello\nc1:big.md blob 12\n0123456789ab\nc1:none.md missing\nc2:b.md blob 2\nhi\n";
+        let blobs = read_batch(out, 4, 10);
+        assert_eq!(blobs, vec![Some(b"hello".to_vec()), None, None, Some(b"hi".to_vec())]);
     }
 
     #[test]

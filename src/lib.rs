@@ -22,6 +22,7 @@ pub mod review;
 pub mod revision;
 pub mod sample;
 pub mod scorecard;
+pub mod search;
 pub mod skeleton;
 pub mod status;
 pub mod text;

@@ -1,7 +1,7 @@
 //! The `synoptic` binary: parse the command line, run the library, turn errors into a one-line message
 //! and an exit code. `synoptic check …` exits 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
 //! error; `synoptic status PATH` exits 0, or 2 on error; `synoptic export PATH -o FILE` exits 0 written, 2 on
-//! error; `synoptic [PATH]` opens the window.
+//! error; `synoptic ignore PATH FINGERPRINT` exits 0 written, 2 on error; `synoptic [PATH]` opens the window.
 
 use clap::Parser;
 
@@ -10,7 +10,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::process::ExitCode;
-use synoptic::cli::{CheckArgs, Cli, Command, StatusArgs};
+use synoptic::cli::{CheckArgs, Cli, Command, IgnoreArgs, StatusArgs};
 use synoptic::ui::{self, StartOptions};
 
 fn main() -> ExitCode {
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Export(args)) => export(&args),
         Some(Command::Status(args)) => status(&args),
+        Some(Command::Ignore(args)) => ignore(&args),
         None => window(StartOptions {
             path: cli.path,
             screenshot: cli.screenshot,
@@ -31,17 +32,21 @@ fn main() -> ExitCode {
 fn check(args: &CheckArgs) -> ExitCode {
     match synoptic::cli::check(args) {
         Ok(checked) => {
+            for warning in &checked.warnings {
+                eprintln!("synoptic: warning: {warning}");
+            }
             if let Some((path, findings)) = &checked.written {
                 eprintln!("synoptic: wrote {findings} findings to {}", path.display());
             }
+            let (report, failed) = (checked.report, checked.failed);
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(&checked.report).and_then(|()| out.flush())
+            if let Err(e) = out.write_all(&report).and_then(|()| out.flush())
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
                 eprintln!("synoptic: {}", synoptic::Error::Output(e));
                 return ExitCode::from(2);
             }
-            if checked.failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(e) => {
             eprintln!("synoptic: {e}");
@@ -56,12 +61,32 @@ fn export(args: &synoptic::cli::ExportArgs) -> ExitCode {
             for warning in &done.warnings {
                 eprintln!("synoptic: warning: {warning}");
             }
+            let recovered = match done.recovered {
+                0 => String::new(),
+                n => format!(" ({n} of them from a recovered-notes file)"),
+            };
             eprintln!(
-                "synoptic: wrote {} notes and the scorecard of {} locales to {}",
+                "synoptic: wrote {} notes{recovered} and the scorecard of {} locales to {}",
                 done.notes,
                 done.locales,
                 args.output.display()
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("synoptic: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn ignore(args: &IgnoreArgs) -> ExitCode {
+    match synoptic::cli::ignore(args) {
+        Ok(done) => {
+            for warning in &done.warnings {
+                eprintln!("synoptic: warning: {warning}");
+            }
+            println!("{}", done.message);
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -90,12 +90,8 @@ impl Review {
             let found = corpus.locales().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
             return Err(crate::Error::UnknownSource(s.to_string(), found));
         }
-        let glossary_path =
-            options.glossary.clone().or(config.glossary.clone()).or_else(|| Glossary::find_in(&corpus.root));
-        let glossary = match &glossary_path {
-            Some(p) => Glossary::load(p)?,
-            None => Glossary::default(),
-        };
+        let (glossary_path, glossary) =
+            Glossary::for_review(options.glossary.as_deref(), config.glossary.as_deref(), &corpus.root)?;
         let mut review = Review::from_corpus(corpus, source, &glossary, &config);
         if progress.is_cancelled() {
             return Err(crate::Error::Cancelled);

@@ -9,12 +9,13 @@ use common::{copy_fixture, note_on, review};
 use std::path::Path;
 use synoptic::export::{self, COLUMNS, ExportFormat};
 use synoptic::notes::sidecar::Sidecar;
-use synoptic::notes::{Category, NoteBook, NoteSeverity, NoteStatus};
+use synoptic::notes::{Category, NoteBook, NoteSeverity, NoteStatus, ReviewMark};
 use synoptic::review::Review;
-use synoptic::scorecard::word_count;
+use synoptic::scorecard::{Verdict, word_count};
 
 /// Three notes on the clean fixture: a major one in German, a minor one in French marked "won't fix",
-/// and a minor one for all locales; saved in the folder's sidecar.
+/// and a minor one for all locales; `guide.md` marked reviewed in German, nothing reviewed in French;
+/// saved in the folder's sidecar.
 fn reviewed_folder() -> (tempfile::TempDir, std::path::PathBuf, Review, NoteBook) {
     let (tmp, folder) = copy_fixture("clean");
     let r = review(&folder);
@@ -48,13 +49,16 @@ fn reviewed_folder() -> (tempfile::TempDir, std::path::PathBuf, Review, NoteBook
     for n in [de, fr, all] {
         opened.book.upsert(n);
     }
+    opened.book.mark_reviewed(ReviewMark::whole("guide.md", "de", "Reviewer", "2026-11-23T10:00:00.000Z"));
     opened.sidecar.save(&mut opened.book).expect("save");
     let book = opened.book;
     (tmp, folder, r, book)
 }
 
-fn source_words(r: &Review) -> usize {
-    r.corpus.files.iter().filter(|f| f.locale.to_string() == "en").map(word_count).sum()
+/// The words of the English source of every document, and of `guide.md` alone (reviewed in German).
+fn source_words(r: &Review) -> (usize, usize) {
+    let en = || r.corpus.files.iter().filter(|f| f.locale.to_string() == "en");
+    (en().map(word_count).sum(), en().filter(|f| f.rel == "en/guide.md").map(word_count).sum())
 }
 
 #[test]
@@ -73,19 +77,22 @@ fn csv_has_a_bom_the_columns_and_one_row_per_note() {
     let (rows, empty) = rows.split_at(split - 1);
     assert_eq!(empty, [vec![String::new()]]);
     assert_eq!(rows.len(), 3);
-    assert_eq!(scorecard[0], ["MQM scorecard", "pass threshold", "99.00"]);
+    assert_eq!(scorecard[0], ["MQM scorecard", "pass threshold", "99.00", synoptic::export::SCOPE]);
     assert_eq!(scorecard[1], synoptic::export::SCORECARD_COLUMNS);
-    let words = source_words(&r).to_string();
-    assert_eq!(scorecard[2][..3], ["de".to_owned(), "2".to_owned(), words]);
+    let (all_words, reviewed) = source_words(&r);
+    assert_eq!(scorecard[2][..4], ["de".to_owned(), "2".to_owned(), reviewed.to_string(), all_words.to_string()]);
     assert_eq!(
-        scorecard[2][7..],
+        scorecard[2][8..],
         [
             "6.00",
-            &format!("{:.2}", 6000.0 / source_words(&r) as f64),
-            &format!("{:.2}", 100.0 * (1.0 - 6.0 / source_words(&r) as f64)),
+            &format!("{:.2}", 6000.0 / reviewed as f64),
+            &format!("{:.2}", 100.0 * (1.0 - 6.0 / reviewed as f64)),
             "fail"
         ]
     );
+    // Nothing of French is reviewed: no score, and not a pass.
+    assert_eq!(scorecard[3][..4], ["fr".to_owned(), "2".to_owned(), "0".to_owned(), all_words.to_string()]);
+    assert_eq!(scorecard[3][8..], ["1.00", "n/a", "n/a", "not yet reviewed"]);
     assert_eq!(scorecard.len(), 4);
     assert_eq!(
         rows[0],
@@ -135,16 +142,27 @@ fn csv_has_a_bom_the_columns_and_one_row_per_note() {
 fn the_scorecard_follows_mqm_raw_scoring() {
     let (_tmp, _folder, r, book) = reviewed_folder();
     let e = export::collect(&r, &book);
-    let words = source_words(&r);
-    let lines: Vec<(&str, usize, [usize; 4], f64)> =
-        e.scorecard.iter().map(|s| (s.locale.as_str(), s.words, s.notes, s.penalty)).collect();
-    // de: the major note and the all-locale minor one; fr: the all-locale note only ("won't fix" is not counted).
-    assert_eq!(lines, [("de", words, [0, 1, 1, 0], 6.0), ("fr", words, [0, 1, 0, 0], 1.0)]);
+    let (all_words, words) = source_words(&r);
+    type Line<'a> = (&'a str, usize, usize, [usize; 4], f64, Verdict);
+    let lines: Vec<Line> = e
+        .scorecard
+        .iter()
+        .map(|s| (s.locale.as_str(), s.words, s.total_words, s.notes, s.penalty, s.verdict))
+        .collect();
+    // de: the major note and the all-locale minor one over the reviewed guide; fr: the all-locale note
+    // only ("won't fix" is not counted), and nothing reviewed.
+    assert_eq!(
+        lines,
+        [
+            ("de", words, all_words, [0, 1, 1, 0], 6.0, Verdict::Fail),
+            ("fr", 0, all_words, [0, 1, 0, 0], 1.0, Verdict::NotReviewed)
+        ]
+    );
     let de = &e.scorecard[0];
     assert!((de.score - 100.0 * (1.0 - 6.0 / words as f64)).abs() < 1e-9);
     assert!((de.per_thousand_words - 6000.0 / words as f64).abs() < 1e-9);
     assert!(!de.pass, "6 points in {words} words is below 99");
-    assert!(e.scorecard[1].score < 100.0);
+    assert!(!e.scorecard[1].pass && e.scorecard[1].score.is_nan());
 }
 
 fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
@@ -159,13 +177,16 @@ fn xlsx_has_a_summary_sheet_and_a_sheet_per_locale() {
     let mut workbook: Xlsx<_> = open_workbook(&path).expect("open xlsx");
     assert_eq!(workbook.sheet_names(), ["Summary", "de", "fr"]);
     let summary = workbook.worksheet_range("Summary").expect("summary");
-    let header: Vec<String> = (0..11).map(|c| cell(&summary, 5, c)).collect();
+    assert_eq!(cell(&summary, 4, 0), synoptic::export::SCOPE);
+    let header: Vec<String> = (0..12).map(|c| cell(&summary, 5, c)).collect();
     assert_eq!(header, synoptic::export::SCORECARD_COLUMNS);
+    let (all_words, reviewed) = source_words(&r);
     assert_eq!(cell(&summary, 6, 0), "de");
-    assert_eq!(cell(&summary, 6, 2), source_words(&r).to_string());
-    assert_eq!(cell(&summary, 6, 7), "6");
-    assert_eq!(cell(&summary, 6, 10), "fail");
-    assert_eq!(cell(&summary, 7, 0), "fr");
+    assert_eq!((cell(&summary, 6, 2), cell(&summary, 6, 3)), (reviewed.to_string(), all_words.to_string()));
+    assert_eq!(cell(&summary, 6, 8), "6");
+    assert_eq!(cell(&summary, 6, 11), "fail");
+    assert_eq!((cell(&summary, 7, 0), cell(&summary, 7, 10)), ("fr".to_owned(), "n/a".to_owned()));
+    assert_eq!(cell(&summary, 7, 11), "not yet reviewed");
     let de = workbook.worksheet_range("de").expect("de sheet");
     let header: Vec<String> = (0..13).map(|c| cell(&de, 0, c)).collect();
     assert_eq!(header, COLUMNS);
@@ -185,6 +206,8 @@ fn html_is_one_escaped_page_with_the_scorecard() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<h2>MQM scorecard</h2>"));
     assert!(html.contains("<td class=\"fail\">fail</td>"));
+    assert!(html.contains("<td class=\"meta\">not yet reviewed</td>"));
+    assert!(html.contains("Evaluated words: the words of the rows and documents marked reviewed"));
     assert!(html.contains("Line 2, &lt;b&gt;all&lt;/b&gt; locales"), "note text is escaped");
     assert!(!html.contains("<b>all</b>"));
     assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"));
@@ -201,6 +224,9 @@ fn json_holds_everything() {
     assert_eq!(v["notes"][1]["line"], 12);
     assert_eq!(v["scorecard"][0]["locale"], "de");
     assert_eq!(v["scorecard"][0]["penalty"], 6.0);
+    assert_eq!(v["scorecard"][0]["verdict"], "fail");
+    assert_eq!(v["scorecard"][1]["verdict"], "not-reviewed");
+    assert_eq!(v["scorecard"][1]["score"], serde_json::Value::Null);
     assert_eq!(v["scoring"]["threshold"], 99.0);
     assert_eq!(v["scoring"]["penalties"]["critical"], 25.0);
 }
@@ -257,7 +283,7 @@ fn the_command_line_refuses_what_would_mislead() {
     std::fs::write(folder.join("synoptic-notes.toml"), "<<<<<<< HEAD\n").expect("conflict");
     let out = tmp.path().join("out.csv");
     synoptic().arg("export").arg(&folder).arg("-o").arg(&out).assert().code(2).stderr(format!(
-        "synoptic: {}: cannot read the notes: line 1: key with no value, expected `=`. Nothing was exported: fix the file (a merge conflict?) and export again\n",
+        "synoptic: {}: cannot read the notes: line 1: key with no value, expected `=`. Nothing was exported: fix the file (a merge conflict?) and try again\n",
         folder.join("synoptic-notes.toml").display()
     ));
     assert!(!out.exists());

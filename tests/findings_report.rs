@@ -150,7 +150,7 @@ fn decisions_fill_the_review_state_and_false_positive_columns() {
         },
     );
     decisions.reviewed_locales.insert(("guide.md".into(), "ar".into()));
-    let report = findings::collect(&review, &decisions);
+    let report = findings::collect(&review, &[], &decisions);
     let columns: Vec<(&str, &str, &str, &str)> = report
         .rows
         .iter()

@@ -249,11 +249,11 @@ fn a_corrupt_sidecar_is_left_untouched_and_notes_are_saved_beside_it() {
 #[test]
 fn a_sidecar_from_a_newer_synoptic_is_left_untouched() {
     let (_tmp, folder) = copy_fixture("clean");
-    let newer = "schema = 2\n[[note]]\nid = \"n\"\nshape = \"unknown\"\n";
+    let newer = "schema = 3\n[[note]]\nid = \"n\"\nshape = \"unknown\"\n";
     std::fs::write(folder.join(FILE_NAME), newer).expect("write");
     let mut opened = Sidecar::open(&folder, None);
     assert!(
-        opened.warnings[0].contains("written by a newer Synoptic (schema 2; this one reads up to 1)"),
+        opened.warnings[0].contains("written by a newer Synoptic (schema 3; this one reads up to 2)"),
         "{}",
         opened.warnings[0]
     );
@@ -388,7 +388,7 @@ fn saves_in_a_loop() {
         let tmp = tempfile::tempdir().expect("tempdir");
         save_loop(tmp.path(), path, 30);
         let text = std::fs::read_to_string(path.file(tmp.path())).expect("saved");
-        assert_eq!(sidecar::parse(&text, Path::new("s")).expect("parse").len(), 30, "{path:?}");
+        assert_eq!(sidecar::parse(&text, Path::new("s")).expect("parse").notes.len(), 30, "{path:?}");
     }
 }
 
@@ -435,7 +435,7 @@ fn a_kill_during_saves_leaves_a_sidecar_with_every_saved_note() {
         saved.extend(lines.map_while(Result::ok).filter_map(|l| l.strip_prefix("saved ").map(str::to_owned)));
         child.wait().expect("wait");
         let text = std::fs::read_to_string(path.file(tmp.path())).expect("a sidecar");
-        let notes = sidecar::parse(&text, Path::new("sidecar")).expect("the sidecar parses after a kill");
+        let notes = sidecar::parse(&text, Path::new("sidecar")).expect("the sidecar parses after a kill").notes;
         let on_disk: Vec<&str> = notes.iter().map(|n| n.id.as_str()).collect();
         for id in &saved {
             assert!(on_disk.contains(&id.as_str()), "{path:?}: note {id} was saved before the kill but is missing");
@@ -501,7 +501,7 @@ fn no_note_is_lost_when_saves_move_elsewhere_mid_session() {
     side.save(&mut book).expect("save");
     let expected = sorted(&[&old[0], &old[1], &new]);
     assert_eq!(ids(&book), expected);
-    let copy = sidecar::parse(&std::fs::read_to_string(side.path()).expect("copy"), side.path()).expect("parse");
+    let copy = sidecar::parse(&std::fs::read_to_string(side.path()).expect("copy"), side.path()).expect("parse").notes;
     assert_eq!(copy.iter().map(|n| n.id.clone()).collect::<Vec<_>>(), expected);
 
     // The sidecar is broken after opening (a merge conflict from `git pull`): the recovered file gets all.

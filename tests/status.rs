@@ -1,110 +1,17 @@
 //! Translation status from git history: small repositories built in a temp dir with fixed dates, and the
 //! exact statuses, CLI rows, JSON and `check` findings they give.
 
+mod common;
+
 use assert_cmd::Command;
+use common::copy_dir;
+use common::git::{Repo, edited_after_translation, git_in, strip_revisions};
 use std::path::{Path, PathBuf};
 use synoptic::review::{CheckOptions, Review};
 use synoptic::status::{State, StatusReport};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-/// A git repository in a temp dir whose commits are dated 2024-03-DD, so hashes are the same every run.
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
-impl Repo {
-    fn new() -> Repo {
-        let repo = Repo { dir: tempfile::tempdir().expect("temp dir") };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
-    }
-
-    /// A repository holding a copy of a fixture folder without its recorded revisions (so the history
-    /// speaks), committed on day 1.
-    fn with_fixture(name: &str) -> Repo {
-        let repo = Repo::new();
-        copy_dir(&fixture(name), repo.path());
-        strip_revisions(repo.path());
-        repo.commit("translations", 1);
-        repo
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        git_in(self.path(), args, None)
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.path().join(rel);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = std::fs::read_to_string(self.path().join(rel)).expect("read");
-        assert!(text.contains(from), "{rel} holds {from}");
-        self.write(rel, &text.replacen(from, to, 1));
-    }
-
-    /// Commit everything on 2024-03-`day`; the new commit's hash.
-    fn commit(&self, message: &str, day: u32) -> String {
-        self.git(&["add", "-A"]);
-        git_in(self.path(), &["commit", "-q", "-m", message], Some(day));
-        self.git(&["rev-parse", "HEAD"]).trim().to_owned()
-    }
-}
-
-fn git_in(dir: &Path, args: &[&str], day: Option<u32>) -> String {
-    let date = format!("2024-03-{:02}T12:00:00+00:00", day.unwrap_or(1));
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Tester", "-c", "user.email=tester@example.com", "-c", "commit.gpgsign=false"])
-        .args(["-c", "init.defaultBranch=main", "-c", "core.autocrlf=false"])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", &date)
-        .env("GIT_COMMITTER_DATE", &date)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// Drop the front-matter lines that record a source revision (`default_lang_commit`, `source_date`).
-fn strip_revisions(dir: &Path) {
-    for locale in ["en", "de", "fr"] {
-        for entry in std::fs::read_dir(dir.join(locale)).expect("read dir") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("read");
-            let kept: String = text
-                .split_inclusive('\n')
-                .filter(|l| !l.starts_with("default_lang_commit:") && !l.starts_with("source_date:"))
-                .collect();
-            std::fs::write(&path, kept).expect("write");
-        }
-    }
 }
 
 fn review(path: &Path) -> Review {
@@ -139,16 +46,6 @@ fn stdout(cmd: &mut Command) -> String {
 
 /// The clean fixture; then the English guide is edited twice (days 2 and 3) and only the French guide is
 /// brought up to date (day 4): German is two source commits behind, since the 2nd.
-fn edited_after_translation() -> Repo {
-    let repo = Repo::with_fixture("clean");
-    repo.edit("en/guide.md", "30 seconds", "20 seconds");
-    repo.commit("faster", 2);
-    repo.edit("en/guide.md", "macOS, Windows and Linux", "macOS, Windows, Linux and BSD");
-    repo.commit("bsd", 3);
-    repo.edit("fr/guide.md", "30", "20");
-    repo.commit("fr: update", 4);
-    repo
-}
 
 #[test]
 fn a_source_edited_after_its_translation_is_behind_by_its_commits() {
@@ -520,65 +417,6 @@ fn source_changes_line_up_with_the_translations_rows() {
         .map(|(_, range)| &now[range.clone()])
         .collect();
     assert_eq!(inserted, vec!["Windows, Linux", "BSD,", "20"]);
-}
-
-mod window {
-    use super::*;
-    use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable;
-    use std::time::{Duration, Instant};
-    use synoptic::ui::picker::FixedPicker;
-    use synoptic::ui::{Settings, SynopticApp};
-
-    fn open(folder: PathBuf) -> Harness<'static, SynopticApp> {
-        let app = SynopticApp::new(Settings::default(), Box::new(FixedPicker::new(Some(folder))));
-        let mut h = Harness::builder().with_size([1400.0, 640.0]).with_max_steps(16).build_ui_state(
-            |ui, app: &mut SynopticApp| {
-                let ctx = ui.ctx().clone();
-                app.logic_step(&ctx);
-                app.window_ui(ui);
-            },
-            app,
-        );
-        h.get_by_label("Open folder…").click();
-        h.run_ok();
-        let start = Instant::now();
-        while (h.state().is_loading() || h.state().view().is_none()) && start.elapsed() < Duration::from_secs(20) {
-            h.step();
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        h.run_ok();
-        h
-    }
-
-    #[test]
-    fn the_status_view_lists_who_is_behind_and_shows_the_source_then_and_now() {
-        let repo = edited_after_translation();
-        let mut h = open(repo.path().to_path_buf());
-        assert_eq!(h.state().status_view_state(), (false, None));
-        h.get_by_label("Translation status").click();
-        h.run_ok();
-        assert_eq!(h.state().status_view_state(), (true, None));
-        h.get_by_label("de/guide.md — behind 2 source commits since 2024-03-02").click();
-        h.run_ok();
-        let app = h.state();
-        assert_eq!(app.status_view_state(), (true, Some(0)));
-        let review = app.review().expect("a review");
-        let doc = app.view().expect("a document").doc;
-        assert_eq!(review.corpus.documents[doc].name, "guide.md");
-        let base = review.status.entries[0].base.as_ref().map(|b| b.commit.short()).unwrap_or_default();
-        h.get_by_label(&format!("Source changes since {base}: 1 row"));
-        h.get_by_label(&format!("source at {base}"));
-        h.get_by_label(
-            "Tinker builds static sites from Markdown. It runs on macOS, Windows and Linux, and it deploys to GitHub Pages in 30 seconds.",
-        );
-        // The row number scrolls the panes to the translation's row (here the whole document fits, with
-        // the front matter on one line: the row is on show at the top, or as near it as the end allows).
-        h.get_by_label("row 2").click();
-        h.run_ok();
-        let (top, visible) = (h.state().top_row(), h.state().visible_rows());
-        assert!(top <= 1 && (visible.contains(&1) || visible.end >= 1), "row 1 on show: top {top}, {visible:?}");
-    }
 }
 
 /// A folder below the work tree's top, with spaces and non-ASCII letters in its paths.

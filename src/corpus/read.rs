@@ -1,7 +1,7 @@
 //! Reading one listed file: bounded, decoded, parsed, its locale found.
 
 use super::locate::find_locale;
-use super::walk::{plain_io_message, relative};
+use super::walk::relative;
 use super::{LoadProblem, Loaded, MAX_FILE_BYTES, ProblemKind, SourceFile};
 use crate::skeleton::Skeleton;
 use crate::text::{self, LineIndex};
@@ -15,30 +15,20 @@ pub(super) fn load_one(path: &Path, root: &Path) -> Loaded {
     }
 }
 
-/// Read a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading and again while
-/// reading (the file may grow between listing and reading); the error is the finding id and the reason.
+/// Read a file of at most [`MAX_FILE_BYTES`] through the guarded reader (no blocking open, regular files
+/// only, size checked before and while reading); the error is the problem's kind and the reason.
 pub(super) fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (ProblemKind, String)> {
-    use std::io::Read;
-    let too_large = |size: u64| {
-        let mb = size.div_ceil(1 << 20);
-        (
-            ProblemKind::TooLarge,
-            format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20),
-        )
-    };
-    let unreadable =
-        |e: std::io::Error| (ProblemKind::Unreadable, format!("cannot read: {}", plain_io_message(&e.to_string())));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    use crate::util::read::{FileKind, ReadError, read_guarded};
+    read_guarded(path, &FileKind::Document.limits().with_max_bytes(MAX_FILE_BYTES)).map_err(|e| match e {
+        ReadError::TooLarge { size, .. } => {
+            let mb = size.div_ceil(1 << 20);
+            (
+                ProblemKind::TooLarge,
+                format!("{mb} MB is larger than the limit of {} MB per file; split the file", MAX_FILE_BYTES >> 20),
+            )
+        }
+        other => (ProblemKind::Unreadable, format!("cannot read: {other}")),
+    })
 }
 
 /// Decode, parse and place one file's bytes.

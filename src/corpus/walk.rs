@@ -115,6 +115,9 @@ pub(super) fn list_entry(entry: &ignore::DirEntry, root: &Path, listing: &mut Li
         }
     } else if kind.is_file() && is_markdown_name(path) {
         listing.candidates.push(path.to_path_buf());
+    } else if !kind.is_dir() && is_markdown_name(path) {
+        let why = format!("{}, not a regular file; not read", crate::util::read::describe(&kind));
+        listing.skipped.push((relative(path, root), why));
     }
 }
 
@@ -140,6 +143,5 @@ pub(super) fn plain_io_message(message: &str) -> String {
 }
 
 pub(super) fn relative(path: &Path, root: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    crate::util::escape::path_text(path.strip_prefix(root).unwrap_or(path))
 }

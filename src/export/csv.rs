@@ -21,24 +21,11 @@ pub fn render(export: &Export) -> Result<Vec<u8>, String> {
         }
         writer.write_record([""]).map_err(err)?;
         writer
-            .write_record([SCORECARD_TITLE, "pass threshold", &format_score(export.scoring.threshold)])
+            .write_record([SCORECARD_TITLE, "pass threshold", &format_score(export.scoring.threshold), super::SCOPE])
             .map_err(err)?;
         writer.write_record(SCORECARD_COLUMNS).map_err(err)?;
         for s in &export.scorecard {
-            let cells = [
-                s.locale.clone(),
-                s.documents.to_string(),
-                s.words.to_string(),
-                s.notes[0].to_string(),
-                s.notes[1].to_string(),
-                s.notes[2].to_string(),
-                s.notes[3].to_string(),
-                format_score(s.penalty),
-                format_score(s.per_thousand_words),
-                format_score(s.score),
-                if s.pass { "pass" } else { "fail" }.to_owned(),
-            ];
-            writer.write_record(cells).map_err(err)?;
+            writer.write_record(super::scorecard_cells(s).iter().map(|c| inert(c))).map_err(err)?;
         }
         writer.flush().map_err(|e| e.to_string())?;
     }

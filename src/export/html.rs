@@ -1,7 +1,8 @@
 //! HTML export: one self-contained page (inline style, no scripts, nothing fetched) with the scorecard
 //! and, per locale, a table of its notes.
 
-use super::{Export, NoteRow, format_score, locales, rows_for};
+use super::{Export, NoteRow, SCORECARD_COLUMNS, format_score, locales, rows_for};
+use crate::scorecard::Verdict;
 use std::fmt::Write;
 
 /// The page.
@@ -35,23 +36,24 @@ pub fn render(export: &Export) -> String {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em;width:100%}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}th{background:#f0f0f0}.pass{color:#176317;font-weight:bold}.fail{color:#a11;font-weight:bold}.meta{color:#666}.num{text-align:right}.outdated{color:#a60}blockquote{margin:0;color:#555;font-size:90%}";
 
 fn scorecard_html(page: &mut String, export: &Export) {
-    page.push_str("<h2>MQM scorecard</h2>\n<table>\n<tr><th>locale</th><th>documents</th><th>words</th><th>neutral</th><th>minor</th><th>major</th><th>critical</th><th>penalty</th><th>per 1,000 words</th><th>score</th><th>result</th></tr>\n");
+    let _ = writeln!(page, "<h2>MQM scorecard</h2>\n<p class=\"meta\">{}</p>\n<table>", escape(super::SCOPE));
+    page.push_str("<tr>");
+    for title in SCORECARD_COLUMNS {
+        let _ = write!(page, "<th>{title}</th>");
+    }
+    page.push_str("</tr>\n");
     for s in &export.scorecard {
-        let (class, result) = if s.pass { ("pass", "pass") } else { ("fail", "fail") };
-        let _ = writeln!(
-            page,
-            "<tr><td><a href=\"#locale-{0}\">{0}</a></td><td class=\"num\">{1}</td><td class=\"num\">{2}</td><td class=\"num\">{3}</td><td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td><td class=\"num\">{7}</td><td class=\"num\">{8}</td><td class=\"num\">{9}</td><td class=\"{class}\">{result}</td></tr>",
-            escape(&s.locale),
-            s.documents,
-            s.words,
-            s.notes[0],
-            s.notes[1],
-            s.notes[2],
-            s.notes[3],
-            format_score(s.penalty),
-            format_score(s.per_thousand_words),
-            format_score(s.score),
-        );
+        let cells = super::scorecard_cells(s);
+        let _ = write!(page, "<tr><td><a href=\"#locale-{0}\">{0}</a></td>", escape(&cells[0]));
+        for cell in &cells[1..cells.len() - 1] {
+            let _ = write!(page, "<td class=\"num\">{}</td>", escape(cell));
+        }
+        let class = match s.verdict {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::NotReviewed => "meta",
+        };
+        let _ = writeln!(page, "<td class=\"{class}\">{}</td></tr>", escape(s.verdict.label()));
     }
     page.push_str("</table>\n");
 }

@@ -11,6 +11,7 @@ use crate::notes::anchor::{Fit, Placements, reference_column};
 use crate::notes::{ALL_LOCALES, Note, NoteBook, time};
 use crate::review::Review;
 use crate::scorecard::{self, LocaleScore, ScoringModel};
+use crate::util::escape::{visible, visible_lines};
 use serde::Serialize;
 use std::path::Path;
 
@@ -68,10 +69,11 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 /// The column titles of the scorecard table, in every format.
-pub const SCORECARD_COLUMNS: [&str; 11] = [
+pub const SCORECARD_COLUMNS: [&str; 12] = [
     "locale",
     "documents",
-    "words",
+    "reviewed words",
+    "all words",
     "neutral",
     "minor",
     "major",
@@ -81,6 +83,28 @@ pub const SCORECARD_COLUMNS: [&str; 11] = [
     "score",
     "result",
 ];
+
+/// What the scorecard's evaluated word count is, stated on every scorecard.
+pub const SCOPE: &str = "Evaluated words: the words of the rows and documents marked reviewed, of all the words of \
+     the locale's documents (source words, code excluded). A locale with nothing reviewed is not scored.";
+
+/// A scorecard line's cells in [`SCORECARD_COLUMNS`] order.
+pub fn scorecard_cells(s: &LocaleScore) -> [String; 12] {
+    [
+        s.locale.clone(),
+        s.documents.to_string(),
+        s.words.to_string(),
+        s.total_words.to_string(),
+        s.notes[0].to_string(),
+        s.notes[1].to_string(),
+        s.notes[2].to_string(),
+        s.notes[3].to_string(),
+        format_score(s.penalty),
+        format_score(s.per_thousand_words),
+        format_score(s.score),
+        s.verdict.label().to_owned(),
+    ]
+}
 
 /// One note, where it is now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,7 +196,7 @@ pub fn collect_placed(review: &Review, book: &NoteBook, placements: &Placements)
         ))
     });
     Export {
-        folder: review.corpus.root.display().to_string(),
+        folder: visible(&review.corpus.root.display().to_string()).into_owned(),
         generated: time::now(),
         scoring: review.scoring,
         scorecard: scorecard::scorecard(review, book, &review.scoring),
@@ -180,7 +204,20 @@ pub fn collect_placed(review: &Review, book: &NoteBook, placements: &Placements)
     }
 }
 
+/// A note's row, its names and texts escaped so that no control character reaches a spreadsheet, a
+/// page or a terminal showing the file.
 fn row_of(review: &Review, placements: &Placements, note: &Note) -> NoteRow {
+    let mut row = raw_row_of(review, placements, note);
+    for name in [&mut row.document, &mut row.locale, &mut row.file, &mut row.section, &mut row.author] {
+        *name = visible(name).into_owned();
+    }
+    for text in [&mut row.reference_text, &mut row.translated_text, &mut row.note, &mut row.quote] {
+        *text = visible_lines(text).into_owned();
+    }
+    row
+}
+
+fn raw_row_of(review: &Review, placements: &Placements, note: &Note) -> NoteRow {
     let place = placements.of(note);
     let mut row = NoteRow {
         document: note.anchor.document.clone(),

@@ -48,6 +48,7 @@ fn summary_sheet(sheet: &mut Worksheet, export: &Export, bold: &Format) -> Resul
     sheet.write_string(2, 1, &export.generated)?;
     sheet.write_string(3, 0, "pass threshold")?;
     sheet.write_number(3, 1, export.scoring.threshold)?;
+    sheet.write_string(4, 0, super::SCOPE)?;
     sheet.write_row_with_format(5, 0, SCORECARD_COLUMNS, bold)?;
     for (i, s) in export.scorecard.iter().enumerate() {
         let r = 6 + i as u32;
@@ -55,6 +56,7 @@ fn summary_sheet(sheet: &mut Worksheet, export: &Export, bold: &Format) -> Resul
         let numbers = [
             s.documents as f64,
             s.words as f64,
+            s.total_words as f64,
             s.notes[0] as f64,
             s.notes[1] as f64,
             s.notes[2] as f64,
@@ -64,13 +66,14 @@ fn summary_sheet(sheet: &mut Worksheet, export: &Export, bold: &Format) -> Resul
         for (c, n) in numbers.into_iter().enumerate() {
             sheet.write_number(r, c as u16 + 1, n)?;
         }
-        if s.per_thousand_words.is_finite() {
-            sheet.write_number(r, 8, (s.per_thousand_words * 100.0).round() / 100.0)?;
-        } else {
-            sheet.write_string(r, 8, format_score(s.per_thousand_words))?;
+        for (c, value) in [(9, s.per_thousand_words), (10, s.score)] {
+            if value.is_finite() {
+                sheet.write_number(r, c, (value * 100.0).round() / 100.0)?;
+            } else {
+                sheet.write_string(r, c, format_score(value))?;
+            }
         }
-        sheet.write_number(r, 9, (s.score * 100.0).round() / 100.0)?;
-        sheet.write_string(r, 10, if s.pass { "pass" } else { "fail" })?;
+        sheet.write_string(r, 11, s.verdict.label())?;
     }
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 12)?;

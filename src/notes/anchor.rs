@@ -60,16 +60,9 @@ pub struct Placements {
 impl Placements {
     /// Place every note of `book` in `review`.
     pub fn compute(review: &Review, book: &NoteBook) -> Placements {
-        let mut rows_of: HashMap<usize, HashMap<(usize, usize), usize>> = HashMap::new();
-        // Each file's block fingerprints and texts, made once however many notes it holds.
-        let mut files: HashMap<usize, FileIndex> = HashMap::new();
         let mut out = Placements::default();
-        for note in book.iter() {
-            let mut place = place_block(review, &note.anchor, &mut files);
-            if let (Some(doc), Some(col), Some(block)) = (place.doc, place.block_column, place.block) {
-                let rows = rows_of.entry(doc).or_insert_with(|| row_index(review, doc));
-                place.row = rows.get(&(col, block)).copied();
-            }
+        let places = place_anchors(review, book.iter().map(|n| &n.anchor));
+        for (note, place) in book.iter().zip(places) {
             if let (Some(doc), Some(row), Some(col)) = (place.doc, place.row, place.column) {
                 out.by_cell.entry((doc, row, col)).or_default().push(note.id.clone());
             }
@@ -87,6 +80,23 @@ impl Placements {
     pub fn of(&self, note: &Note) -> Option<&Placement> {
         self.by_id.get(&note.id)
     }
+}
+
+/// Where each anchor's block is now (as notes are placed), in order.
+pub fn place_anchors<'a>(review: &Review, anchors: impl Iterator<Item = &'a Anchor>) -> Vec<Placement> {
+    let mut rows_of: HashMap<usize, HashMap<(usize, usize), usize>> = HashMap::new();
+    // Each file's block fingerprints and texts, made once however many anchors it holds.
+    let mut files: HashMap<usize, FileIndex> = HashMap::new();
+    anchors
+        .map(|anchor| {
+            let mut place = place_block(review, anchor, &mut files);
+            if let (Some(doc), Some(col), Some(block)) = (place.doc, place.block_column, place.block) {
+                let rows = rows_of.entry(doc).or_insert_with(|| row_index(review, doc));
+                place.row = rows.get(&(col, block)).copied();
+            }
+            place
+        })
+        .collect()
 }
 
 /// For one document, the row of each (column, block).

@@ -2,16 +2,21 @@
 //! MQM metadata (category, severity, status), its author and times, and an [`Anchor`] that ties it to a
 //! block by document, locale, section, ordinal and a fingerprint plus quote of the block's text, so it
 //! can be found again after the documents change ([`anchor`]). Notes are kept in a sidecar file next to
-//! the documents ([`sidecar`]).
+//! the documents ([`sidecar`]), with the review's other shared decisions ([`marks`]): what was reviewed
+//! ([`reviewed`] measures it) and which findings are false positives.
 
 pub mod anchor;
+pub mod marks;
+pub mod merge;
+pub mod reviewed;
 pub mod session;
 pub mod sidecar;
 pub mod time;
 
 use crate::checks::{CheckId, Family, Finding, Severity};
+pub use marks::{ReviewMark, Suppression};
+use merge::Records;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The locale of a note that applies to every locale.
@@ -202,6 +207,14 @@ pub fn new_id() -> String {
     format!("{millis:012x}-{suffix:08x}")
 }
 
+/// Who is writing when nobody said: the system user name, else "reviewer".
+pub fn default_author() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| "reviewer".to_owned())
+}
+
 /// The prefilled category of a note made from a finding.
 pub fn category_for(id: CheckId) -> Category {
     match id {
@@ -223,26 +236,65 @@ pub fn severity_for(finding: &Finding) -> NoteSeverity {
     }
 }
 
-/// Every note of a folder, by id, with what is needed to merge with other writers: the ids and update
-/// times last read from or written to the sidecar (the merge base), and the ids deleted here since.
+impl merge::Record for Note {
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+
+    fn changed(&self) -> &str {
+        &self.updated
+    }
+}
+
+/// What a sidecar file holds: notes, review marks and false-positive marks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Saved {
+    /// The notes.
+    pub notes: Vec<Note>,
+    /// What was marked as reviewed.
+    pub reviewed: Vec<ReviewMark>,
+    /// Findings marked as false positives.
+    pub suppressed: Vec<Suppression>,
+}
+
+impl From<Vec<Note>> for Saved {
+    fn from(notes: Vec<Note>) -> Saved {
+        Saved { notes, ..Saved::default() }
+    }
+}
+
+impl Saved {
+    /// How many records in all.
+    pub fn len(&self) -> usize {
+        self.notes.len() + self.reviewed.len() + self.suppressed.len()
+    }
+
+    /// Nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Everything a folder's sidecar keeps — notes, review marks, false-positive marks — each kind merged
+/// three-way with other writers ([`merge::Records`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NoteBook {
-    notes: BTreeMap<String, Note>,
-    base: BTreeMap<String, String>,
-    deleted: BTreeSet<String>,
+    notes: Records<Note>,
+    reviewed: Records<ReviewMark>,
+    suppressed: Records<Suppression>,
 }
 
 impl NoteBook {
-    /// A notebook holding notes just read from disk (they are the merge base).
-    pub fn from_saved(notes: Vec<Note>) -> NoteBook {
+    /// A notebook holding what was just read from disk (it is the merge base).
+    pub fn from_saved(saved: Saved) -> NoteBook {
         let mut book = NoteBook::default();
-        book.merge_saved(notes);
+        book.merge_saved(saved);
         book
     }
 
     /// The notes, ordered by id (creation).
     pub fn iter(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values()
+        self.notes.iter()
     }
 
     /// How many notes.
@@ -255,6 +307,11 @@ impl NoteBook {
         self.notes.is_empty()
     }
 
+    /// Nothing at all: no note and no mark.
+    pub fn is_blank(&self) -> bool {
+        self.notes.is_empty() && self.reviewed.is_empty() && self.suppressed.is_empty()
+    }
+
     /// A note by id.
     pub fn get(&self, id: &str) -> Option<&Note> {
         self.notes.get(id)
@@ -262,68 +319,89 @@ impl NoteBook {
 
     /// Add a note or replace the one with its id.
     pub fn upsert(&mut self, note: Note) {
-        self.deleted.remove(&note.id);
-        self.notes.insert(note.id.clone(), note);
+        self.notes.upsert(note);
     }
 
     /// Delete a note; the deletion reaches the sidecar on the next save.
     pub fn remove(&mut self, id: &str) -> Option<Note> {
-        let removed = self.notes.remove(id);
-        if removed.is_some() {
-            self.deleted.insert(id.to_owned());
-        }
-        removed
+        self.notes.remove(id)
     }
 
-    /// Merge what another writer saved (`disk`) into this notebook, three-way against the merge base:
-    /// notes only here are kept unless they were saved before and someone deleted them since (and
-    /// they were not changed here); notes only on disk are taken unless deleted here; when both sides
-    /// have a note, the one updated last wins. What was read becomes the new merge base; deletions made
-    /// here stay pending until [`NoteBook::mark_saved`].
-    pub fn merge_saved(&mut self, disk: Vec<Note>) {
-        let disk: BTreeMap<String, Note> = disk.into_iter().map(|n| (n.id.clone(), n)).collect();
-        let mut merged = BTreeMap::new();
-        for (id, theirs) in &disk {
-            // A deletion here wins over the note as it was, not over an edit made elsewhere since.
-            let unchanged_there = self.base.get(id).is_some_and(|seen| *seen == theirs.updated);
-            if self.deleted.contains(id) && unchanged_there {
-                continue;
-            }
-            let winner = match self.notes.get(id) {
-                Some(mine) if mine.updated > theirs.updated => mine.clone(),
-                _ => theirs.clone(),
-            };
-            merged.insert(id.clone(), winner);
-        }
-        for (id, mine) in &self.notes {
-            if disk.contains_key(id) {
-                continue;
-            }
-            let deleted_elsewhere = self.base.get(id).is_some_and(|saved| *saved == mine.updated);
-            if !deleted_elsewhere {
-                merged.insert(id.clone(), mine.clone());
-            }
-        }
-        self.notes = merged;
-        self.base = disk.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
+    /// The review marks, ordered by document, locale and row.
+    pub fn reviewed(&self) -> &Records<ReviewMark> {
+        &self.reviewed
     }
 
-    /// Forget what was last read: every note here counts as not yet saved. For a save that goes to another
-    /// file than the one read (the data directory, a recovered file) or a sidecar that disappeared, where
-    /// "not in the file" must not mean "deleted elsewhere".
+    /// Add a review mark (or renew the one with its key).
+    pub fn mark_reviewed(&mut self, mark: ReviewMark) {
+        self.reviewed.upsert(mark);
+    }
+
+    /// Remove a review mark by its key.
+    pub fn unmark_reviewed(&mut self, key: &str) -> Option<ReviewMark> {
+        self.reviewed.remove(key)
+    }
+
+    /// The false-positive marks, ordered by fingerprint.
+    pub fn suppressed(&self) -> &Records<Suppression> {
+        &self.suppressed
+    }
+
+    /// Mark a finding as a false positive (or change the reason of its mark).
+    pub fn suppress(&mut self, mark: Suppression) {
+        self.suppressed.upsert(mark);
+    }
+
+    /// Take back a false-positive mark.
+    pub fn unsuppress(&mut self, fingerprint: &str) -> Option<Suppression> {
+        self.suppressed.remove(fingerprint)
+    }
+
+    /// True when the finding with this fingerprint is marked as a false positive.
+    pub fn is_suppressed(&self, fingerprint: &str) -> bool {
+        self.suppressed.get(fingerprint).is_some()
+    }
+
+    /// Merge what another writer saved (`disk`) into this notebook, three-way against the merge base
+    /// ([`Records::merge_saved`]), each kind of record on its own. What was read becomes the new merge base.
+    pub fn merge_saved(&mut self, disk: Saved) {
+        self.notes.merge_saved(disk.notes);
+        self.reviewed.merge_saved(disk.reviewed);
+        self.suppressed.merge_saved(disk.suppressed);
+    }
+
+    /// Take in what another file holds (a data-directory copy, a recovered-notes file) as changes made
+    /// here, record by record where it is new or newer ([`Records::absorb`]). Returns how many notes and
+    /// how many marks were taken.
+    pub fn absorb(&mut self, extra: Saved) -> (usize, usize) {
+        let notes = self.notes.absorb(extra.notes);
+        (notes, self.reviewed.absorb(extra.reviewed) + self.suppressed.absorb(extra.suppressed))
+    }
+
+    /// Forget what was last read: every record here counts as not yet saved. For a save that goes to
+    /// another file than the one read (the data directory, a recovered file) or a sidecar that
+    /// disappeared, where "not in the file" must not mean "deleted elsewhere".
     pub fn forget_base(&mut self) {
-        self.base.clear();
+        self.notes.forget_base();
+        self.reviewed.forget_base();
+        self.suppressed.forget_base();
     }
 
     /// The notebook was written: it is now the merge base, and no deletion is pending.
     pub fn mark_saved(&mut self) {
-        self.deleted.clear();
-        self.base = self.notes.iter().map(|(id, n)| (id.clone(), n.updated.clone())).collect();
+        self.notes.mark_saved();
+        self.reviewed.mark_saved();
+        self.suppressed.mark_saved();
     }
 
     /// The notes as a list ordered by id.
     pub fn to_vec(&self) -> Vec<Note> {
-        self.notes.values().cloned().collect()
+        self.notes.to_vec()
+    }
+
+    /// Everything, as the sidecar stores it.
+    pub fn to_saved(&self) -> Saved {
+        Saved { notes: self.notes.to_vec(), reviewed: self.reviewed.to_vec(), suppressed: self.suppressed.to_vec() }
     }
 }
 
@@ -351,63 +429,63 @@ pub(crate) mod tests {
 
     #[test]
     fn merge_keeps_both_sides_new_notes() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1)]));
         book.upsert(note("2", T1));
-        book.merge_saved(vec![note("1", T1), note("3", T1)]);
+        book.merge_saved(Saved::from(vec![note("1", T1), note("3", T1)]));
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "2", "3"]);
     }
 
     #[test]
     fn merge_takes_the_newer_edit() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1), note("2", T1)]));
         let mut mine = note("1", T2);
         mine.text = "mine".into();
         book.upsert(mine);
         let mut theirs = note("2", T2);
         theirs.text = "theirs".into();
-        book.merge_saved(vec![note("1", T1), theirs]);
+        book.merge_saved(Saved::from(vec![note("1", T1), theirs]));
         assert_eq!(book.get("1").map(|n| n.text.as_str()), Some("mine"));
         assert_eq!(book.get("2").map(|n| n.text.as_str()), Some("theirs"));
     }
 
     #[test]
     fn merge_honours_deletions_on_either_side() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1), note("3", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1), note("2", T1), note("3", T1)]));
         book.remove("1");
         // Another writer deleted 2; 3 was deleted there too but edited here, so it stays.
         book.upsert(note("3", T2));
-        book.merge_saved(vec![note("1", T1)]);
+        book.merge_saved(Saved::from(vec![note("1", T1)]));
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["3"]);
     }
 
     #[test]
     fn an_edit_elsewhere_wins_over_a_deletion_here() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1)]));
         book.remove("1");
         let mut edited = note("1", T2);
         edited.status = NoteStatus::Resolved;
-        book.merge_saved(vec![edited.clone()]);
+        book.merge_saved(Saved::from(vec![edited.clone()]));
         assert_eq!(book.to_vec(), vec![edited]);
     }
 
     #[test]
     fn without_a_base_nothing_counts_as_deleted_elsewhere() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1), note("2", T1)]));
         book.forget_base();
-        book.merge_saved(Vec::new());
+        book.merge_saved(Saved::default());
         assert_eq!(book.len(), 2);
     }
 
     #[test]
     fn reading_without_writing_keeps_unsaved_notes_and_deletions() {
-        let mut book = NoteBook::from_saved(vec![note("1", T1), note("2", T1)]);
+        let mut book = NoteBook::from_saved(Saved::from(vec![note("1", T1), note("2", T1)]));
         book.upsert(note("3", T1));
         book.remove("2");
         // Another writer's file is read (nothing written here yet): 3 is new here, 2 deleted here.
-        book.merge_saved(vec![note("1", T1), note("2", T1), note("4", T1)]);
+        book.merge_saved(Saved::from(vec![note("1", T1), note("2", T1), note("4", T1)]));
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "3", "4"]);
         // Read again before saving: still nothing lost, the deletion still pending.
-        book.merge_saved(vec![note("1", T1), note("2", T1), note("4", T1)]);
+        book.merge_saved(Saved::from(vec![note("1", T1), note("2", T1), note("4", T1)]));
         assert_eq!(book.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["1", "3", "4"]);
     }
 

@@ -1,13 +1,15 @@
 //! The human report: findings grouped by document and locale as `file:line:col id message`, then a
 //! table of counts per id and locale and a one-line total.
 
+use super::Suppressed;
 use crate::checks::{Finding, Severity};
 use crate::review::Review;
+use crate::util::escape::visible;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-/// Render the human report.
-pub fn render(review: &Review) -> String {
+/// Render the human report (every name and message escaped for the terminal).
+pub fn render(review: &Review, suppressed: &Suppressed) -> String {
     let mut out = String::new();
     let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
     for f in &review.findings {
@@ -15,48 +17,71 @@ pub fn render(review: &Review) -> String {
     }
     for (doc, by_locale) in &by_doc {
         let title = if doc.is_empty() { "(files in no document)" } else { doc };
-        let _ = writeln!(out, "{title}");
+        let _ = writeln!(out, "{}", visible(title));
         for (locale, findings) in by_locale {
             let name = match *locale {
                 "*" => "all locales",
                 "" => "-",
                 l => l,
             };
-            let _ = writeln!(out, "  {name}");
+            let _ = writeln!(out, "  {}", visible(name));
             for f in findings {
                 let _ = writeln!(
                     out,
                     "    {}:{}:{} {} {}: {}",
-                    f.file,
+                    visible(&f.file),
                     f.line,
                     f.column,
                     f.id,
                     f.severity.as_str(),
-                    f.message
+                    visible(&f.message)
                 );
             }
         }
         out.push('\n');
     }
     for (file, why) in &review.corpus.skipped {
-        let _ = writeln!(out, "skipped {file}: {why}");
+        let _ = writeln!(out, "skipped {}: {}", visible(file), visible(why));
     }
     if !review.corpus.skipped.is_empty() {
         out.push('\n');
     }
     summary_table(review, &mut out);
     totals(review, &mut out);
+    suppressed_line(suppressed, &mut out);
     out
+}
+
+/// How many findings the team marked as false positives, and marks that match nothing now.
+fn suppressed_line(suppressed: &Suppressed, out: &mut String) {
+    let n = suppressed.findings.len();
+    if n == 0 && suppressed.unmatched == 0 {
+        return;
+    }
+    let _ = write!(out, "{} suppressed as false positives (synoptic-notes.toml)", plural(n, "finding"));
+    match suppressed.unmatched {
+        0 => {}
+        1 => out.push_str("; 1 mark matches no current finding"),
+        k => {
+            let _ = write!(out, "; {k} marks match no current finding");
+        }
+    }
+    out.push('\n');
 }
 
 fn summary_table(review: &Review, out: &mut String) {
     if review.findings.is_empty() {
         return;
     }
-    let locales: BTreeSet<&str> = review.findings.iter().map(|f| display_locale(&f.locale)).collect();
-    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let locales: BTreeSet<String> =
+        review.findings.iter().map(|f| visible(display_locale(&f.locale)).into_owned()).collect();
+    let mut counts: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     for f in &review.findings {
-        *counts.entry(f.id.as_str()).or_default().entry(display_locale(&f.locale)).or_default() += 1;
+        *counts
+            .entry(f.id.as_str())
+            .or_default()
+            .entry(visible(display_locale(&f.locale)).into_owned())
+            .or_default() += 1;
     }
     let id_width = counts.keys().map(|k| k.len()).max().unwrap_or(2).max(2);
     let widths: Vec<usize> = locales.iter().map(|l| l.len().max(3)).collect();
@@ -98,7 +123,7 @@ fn totals(review: &Review, out: &mut String) {
         plural(review.corpus.documents.len(), "document"),
         plural(review.corpus.files.len(), "file"),
         plural(locales, "locale"),
-        review.source.as_ref().map_or_else(String::new, |s| format!("; source {s}"))
+        review.source.as_ref().map_or_else(String::new, |s| format!("; source {}", visible(&s.to_string())))
     );
 }
 

@@ -1,6 +1,7 @@
-//! Reports of a review: `human` (grouped text and summary tables), `json` (documented schema),
-//! `sarif` (SARIF 2.1.0 for code-scanning tools) and the QA report of `findings` (CSV, XLSX, HTML). Each
-//! is a pure function from a review to text or bytes.
+//! Reports of a review: `human` (grouped text and summary tables), `json` (documented schema), `sarif`
+//! (SARIF 2.1.0 for code-scanning tools) and the QA report of `findings` (CSV, XLSX, HTML). Each is a
+//! pure function from a review to text or bytes. Names and messages from the user's files reach a
+//! terminal only escaped ([`crate::util::escape::visible`]); JSON escapes them itself.
 
 pub mod findings;
 pub mod human;
@@ -37,19 +38,42 @@ impl Format {
     }
 }
 
-/// Render a review in a format; the findings report's decision columns come from `decisions`.
-pub fn render(
+/// Findings left out of a report because the folder's notes file marks them as false positives.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressed {
+    /// The findings left out.
+    pub findings: Vec<crate::checks::Finding>,
+    /// The reason of each one's mark (same order; may be empty).
+    pub reasons: Vec<String>,
+    /// False-positive marks that match no current finding.
+    pub unmatched: usize,
+}
+
+/// Render a review in a format.
+pub fn render(review: &crate::review::Review, format: Format) -> String {
+    render_with(review, format, &Suppressed::default())
+}
+
+/// Render a review whose false positives were left out, saying how many. The QA report formats are not
+/// text: see [`render_bytes`].
+pub fn render_with(review: &crate::review::Review, format: Format, suppressed: &Suppressed) -> String {
+    match format {
+        Format::Json => json::render(review, suppressed),
+        Format::Sarif => sarif::render(review),
+        Format::Human | Format::Csv | Format::Xlsx | Format::Html => human::render(review, suppressed),
+    }
+}
+
+/// Render a review in any format, as bytes: the QA report lists the findings left out as false positives
+/// too, marked as such (with the rest of `decisions`).
+pub fn render_bytes(
     review: &crate::review::Review,
     format: Format,
+    suppressed: &Suppressed,
     decisions: &findings::Decisions,
 ) -> Result<Vec<u8>, String> {
     match format.findings() {
-        Some(f) => findings::render(&findings::collect(review, decisions), f),
-        None => Ok(match format {
-            Format::Json => json::render(review),
-            Format::Sarif => sarif::render(review),
-            _ => human::render(review),
-        }
-        .into_bytes()),
+        Some(f) => findings::render(&findings::collect(review, &suppressed.findings, decisions), f),
+        None => Ok(render_with(review, format, suppressed).into_bytes()),
     }
 }

@@ -2,6 +2,7 @@
 //! (`human`), or one JSON object (`json`, schema in the README).
 
 use crate::status::{Entry, HistoryInfo, State, StatusReport};
+use crate::util::escape::{visible, visible_lines};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -20,7 +21,13 @@ pub enum StatusFormat {
 pub fn human(root: &str, report: &StatusReport, diffs: &BTreeMap<usize, String>) -> String {
     let mut out = String::new();
     let source = report.source.as_deref().unwrap_or("none");
-    let _ = writeln!(out, "Translation status of {root} (source {source}; {})", history_line(&report.history));
+    let _ = writeln!(
+        out,
+        "Translation status of {} (source {}; {})",
+        visible(root),
+        visible(source),
+        visible(&history_line(&report.history))
+    );
     out.push('\n');
     let header = ["locale", "up to date", "behind", "unknown", "missing", "orphan", "total"];
     let rows: Vec<Vec<String>> = report
@@ -28,7 +35,7 @@ pub fn human(root: &str, report: &StatusReport, diffs: &BTreeMap<usize, String>)
         .iter()
         .map(|c| {
             let n = [c.up_to_date, c.behind, c.unknown, c.missing, c.orphan, c.total];
-            std::iter::once(c.locale.clone()).chain(n.iter().map(ToString::to_string)).collect()
+            std::iter::once(visible(&c.locale).into_owned()).chain(n.iter().map(ToString::to_string)).collect()
         })
         .collect();
     let widths: Vec<usize> = (0..header.len())
@@ -53,11 +60,12 @@ pub fn human(root: &str, report: &StatusReport, diffs: &BTreeMap<usize, String>)
     }
     out.push_str("\nNeeds work (most behind first):\n");
     for (_, e) in &work {
-        let _ = writeln!(out, "  {}", entry_line(e));
+        let _ = writeln!(out, "  {}", visible(&entry_line(e)));
     }
     for (i, e) in work {
         if let Some(diff) = diffs.get(&i) {
-            let _ = writeln!(out, "\nSource changes since {}'s revision:\n{diff}", e.file.as_deref().unwrap_or(""));
+            let file = visible(e.file.as_deref().unwrap_or(""));
+            let _ = writeln!(out, "\nSource changes since {file}'s revision:\n{}", visible_lines(diff));
         }
     }
     out

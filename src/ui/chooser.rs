@@ -321,6 +321,19 @@ mod tests {
     }
 
     #[test]
+    fn opening_files_ticks_markdown_files_only() {
+        let tmp = folder();
+        let mut c = Chooser::new(Request::Files, tmp.path(), String::new());
+        wait(&mut c);
+        let shown: Vec<&str> = c.shown().map(|e| e.name.as_str()).collect();
+        assert_eq!(shown, ["docs", "Drafts", "notes.txt", "readme.md"]);
+        c.choose_file("readme.md");
+        c.choose_file("notes.txt");
+        c.choose_file("notes.txt");
+        assert_eq!(c.accept(), Some(Picked::Files(vec![tmp.path().join("readme.md")])));
+    }
+
+    #[test]
     fn an_unreadable_folder_says_why() {
         let listing = list(Path::new("/no/such/folder"));
         assert!(listing.error.is_some_and(|e| e.starts_with("/no/such/folder: ")));

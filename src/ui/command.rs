@@ -34,6 +34,10 @@ pub enum Command {
     ToggleFalsePositive(String),
     /// Show or hide a locale's pane.
     ToggleLocale(String),
+    /// Show exactly these locales' panes (the rest hidden), in this folder.
+    SetShownLocales(Vec<String>),
+    /// Go back (`true`) or forward to where the reviewer jumped from.
+    GoBack(bool),
     /// Move a locale's pane one place left (`true`) or right.
     MoveLocale(String, bool),
     /// Follow a link found in a column's file.
@@ -47,6 +51,17 @@ pub enum Command {
     ScrollPages(f32),
     /// Show the find bar and focus it.
     OpenFind,
+    /// Search every document of the folder (on a worker thread).
+    FindInFolder(String),
+    /// Show a match of the folder search: its document, scrolled to its row, its cell selected.
+    ShowMatch {
+        /// The document (index into the corpus documents).
+        doc: usize,
+        /// The aligned row.
+        row: usize,
+        /// The column (index into the document's files).
+        column: usize,
+    },
     /// Scroll the panes to the top (`true`) or the bottom.
     ScrollToEnd(bool),
     /// Show blocks as raw Markdown (`true`) or rendered.

@@ -146,16 +146,22 @@ impl FolderPicker for NativePicker {
         }
         let (_, started, rx) = self.pending.as_ref()?;
         let answer = rx.try_recv().ok()?;
-        let fast = started.elapsed() < TOO_FAST_TO_BE_A_USER;
+        let elapsed = started.elapsed();
         let (request, _, _) = self.pending.take()?;
-        Some(match answer {
-            Some(picked) => Answer::Picked(picked),
-            None if fast => Answer::Unavailable {
-                request,
-                reason: "the system file dialog closed at once (no desktop portal or zenity?)".to_owned(),
-            },
-            None => Answer::Cancelled,
-        })
+        Some(judge(answer, elapsed, request))
+    }
+}
+
+/// What a system dialog's answer means: nothing picked sooner than anyone could have seen the dialog is a
+/// dialog that did not open (rfd answers `None` both when the user cancels and when it fails).
+fn judge(answer: Option<Picked>, elapsed: Duration, request: Request) -> Answer {
+    match answer {
+        Some(picked) => Answer::Picked(picked),
+        None if elapsed < TOO_FAST_TO_BE_A_USER => Answer::Unavailable {
+            request,
+            reason: "the system file dialog closed at once (no desktop portal or zenity?)".to_owned(),
+        },
+        None => Answer::Cancelled,
     }
 }
 
@@ -220,5 +226,19 @@ impl FolderPicker for UnavailablePicker {
 
     fn poll(&mut self) -> Option<Answer> {
         self.answer.take()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dialog_that_answers_nothing_at_once_did_not_open() {
+        let at_once = judge(None, Duration::from_millis(30), Request::Folder);
+        assert!(matches!(at_once, Answer::Unavailable { request: Request::Folder, .. }));
+        assert_eq!(judge(None, Duration::from_secs(3), Request::Folder), Answer::Cancelled);
+        let picked = Picked::Folder(PathBuf::from("/docs"));
+        assert_eq!(judge(Some(picked.clone()), Duration::from_millis(30), Request::Folder), Answer::Picked(picked));
     }
 }

@@ -1,9 +1,10 @@
 //! What the window remembers between sessions (saved by eframe's persistence): recent folders, the last
-//! folder and document, which locales are shown and in what order, and the findings marked as false
-//! positives (by fingerprint, so the marks survive unrelated edits), and the reviewer's name for notes.
+//! folder and document, per folder which locales are shown and in what order, the findings marked as
+//! false positives (by fingerprint, so the marks survive unrelated edits), and the reviewer's name for
+//! notes. The panes' sideways scroll is deliberately not among them.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// How many recent folders are kept.
@@ -19,10 +20,8 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// The document shown at the end of the last session.
     pub last_document: Option<String>,
-    /// Locale panes in the user's order (locales not listed follow in their own order).
-    pub locale_order: Vec<String>,
-    /// Locales whose panes are hidden.
-    pub hidden_locales: BTreeSet<String>,
+    /// Per folder (by path), the panes' order and the hidden ones.
+    pub layouts: BTreeMap<PathBuf, PaneLayout>,
     /// Fingerprints of findings marked as false positives.
     pub false_positives: BTreeSet<String>,
     /// Show findings marked as false positives.
@@ -37,7 +36,27 @@ pub struct Settings {
     pub theme: crate::ui::theme::ThemeChoice,
 }
 
+/// How one folder's panes are laid out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PaneLayout {
+    /// Locale panes in the user's order (locales not listed follow in their own order).
+    pub order: Vec<String>,
+    /// Locales whose panes are hidden.
+    pub hidden: BTreeSet<String>,
+}
+
 impl Settings {
+    /// The pane layout of a folder (the default one when it has none).
+    pub fn layout(&self, folder: &Path) -> PaneLayout {
+        self.layouts.get(folder).cloned().unwrap_or_default()
+    }
+
+    /// The pane layout of a folder, to change it.
+    pub fn layout_mut(&mut self, folder: &Path) -> &mut PaneLayout {
+        self.layouts.entry(folder.to_path_buf()).or_default()
+    }
+
     /// The author name for new notes: the one set, else the system user name, else "reviewer".
     pub fn author_name(&self) -> String {
         if !self.author.trim().is_empty() {
@@ -55,6 +74,9 @@ impl Settings {
         self.recent.insert(0, folder.to_path_buf());
         self.recent.truncate(RECENT_LIMIT);
         self.last_folder = Some(folder.to_path_buf());
+        // Layouts are kept for the recent folders only, so the saved state stays small.
+        let recent = &self.recent;
+        self.layouts.retain(|f, _| recent.contains(f));
     }
 
     /// Mark or unmark a false positive.
@@ -63,10 +85,12 @@ impl Settings {
             self.false_positives.insert(fingerprint.to_owned());
         }
     }
+}
 
+impl PaneLayout {
     /// Order `locales` as the user arranged them; the source stays first when there is one.
     pub fn order_locales(&self, locales: &[String], source: Option<&str>) -> Vec<String> {
-        let mut out: Vec<String> = self.locale_order.iter().filter(|l| locales.contains(l)).cloned().collect();
+        let mut out: Vec<String> = self.order.iter().filter(|l| locales.contains(l)).cloned().collect();
         let rest: Vec<String> = locales.iter().filter(|l| !out.contains(l)).cloned().collect();
         out.extend(rest);
         if let Some(s) = source
@@ -87,12 +111,12 @@ impl Settings {
                 order.swap(i, j);
             }
         }
-        for l in &self.locale_order {
+        for l in &self.order {
             if !order.contains(l) {
                 order.push(l.clone());
             }
         }
-        self.locale_order = order;
+        self.order = order;
     }
 }
 
@@ -114,7 +138,7 @@ mod tests {
 
     #[test]
     fn locale_order_keeps_the_source_first_and_user_moves() {
-        let mut s = Settings::default();
+        let mut s = PaneLayout::default();
         let locales: Vec<String> = ["de", "en", "fr", "ru"].iter().map(|l| l.to_string()).collect();
         let order = s.order_locales(&locales, Some("en"));
         assert_eq!(order, ["en", "de", "fr", "ru"]);
@@ -123,8 +147,21 @@ mod tests {
     }
 
     #[test]
+    fn layouts_are_per_folder_and_kept_for_recent_folders_only() {
+        let mut s = Settings::default();
+        s.remember_folder(Path::new("/a"));
+        s.layout_mut(Path::new("/a")).hidden.insert("de".into());
+        assert!(s.layout(Path::new("/b")).hidden.is_empty(), "another folder has its own layout");
+        for i in 0..RECENT_LIMIT {
+            s.remember_folder(Path::new(&format!("/f{i}")));
+        }
+        assert!(s.layouts.is_empty(), "/a left the recent list, and its layout with it");
+    }
+
+    #[test]
     fn old_saved_state_with_missing_fields_still_loads() {
-        let s: Settings = serde_json::from_str(r#"{"recent":["/a"]}"#).expect("loads");
+        let s: Settings =
+            serde_json::from_str(r#"{"recent":["/a"],"hidden_locales":["de"],"locale_order":["fr"]}"#).expect("loads");
         assert_eq!(s.recent, vec![PathBuf::from("/a")]);
         assert!(!s.raw_text);
     }

@@ -6,6 +6,11 @@ use crate::notes::session::NoteSession;
 use crate::review::Review;
 use std::collections::BTreeMap;
 
+/// True when a finding is marked as a false positive in the folder's notes file.
+pub fn is_false_positive(notes: Option<&NoteSession>, fingerprint: &str) -> bool {
+    notes.is_some_and(|n| n.is_suppressed(fingerprint))
+}
+
 /// What the window shows of the current document: derived from the review once, when it is selected.
 #[derive(Debug, Clone, Default)]
 pub struct DocView {
@@ -15,6 +20,10 @@ pub struct DocView {
     pub locales: Vec<String>,
     /// The visible columns, in display order.
     pub columns: Vec<usize>,
+    /// The document's locales whose panes are hidden, in the folder's order.
+    pub hidden: Vec<String>,
+    /// The source's locale, when the document has one.
+    pub source: Option<String>,
     /// Findings (indices) of each aligned row.
     pub by_row: BTreeMap<usize, Vec<usize>>,
     /// Findings of the document that belong to no row.
@@ -34,6 +43,24 @@ pub struct Marks<'a> {
     pub selected_cell: Option<(usize, usize)>,
     /// The notes, with where each is shown.
     pub notes: Option<&'a NoteSession>,
+    /// The find bar's text, highlighted wherever it occurs (empty: nothing).
+    pub find_text: &'a str,
+    /// The selected finding, the terms its message quotes and the columns (its locale's and the
+    /// reference's) where they are highlighted in its row.
+    pub flagged: Option<Flagged>,
+}
+
+/// What the selected finding flags, for highlighting in its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    /// The finding (index into the review's findings).
+    pub finding: usize,
+    /// Its aligned row.
+    pub row: usize,
+    /// The columns to highlight in.
+    pub columns: Vec<usize>,
+    /// The terms to highlight.
+    pub terms: Vec<String>,
 }
 
 /// The status line: what is open, and the details on hover.

@@ -1,6 +1,7 @@
 //! Helpers shared by the notes and export tests: a writable copy of a fixture folder and notes on it.
 #![allow(dead_code)]
 
+pub mod git;
 pub mod shown;
 pub mod window;
 
@@ -17,7 +18,8 @@ pub fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, to)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copy a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read_dir") {
         let entry = entry.expect("entry");

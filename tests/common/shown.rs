@@ -22,11 +22,12 @@ pub enum Fonts {
 
 /// A `size` window showing `folder` with `hidden` locales hidden, settled on its first document.
 pub fn shown(folder: PathBuf, hidden: &[&str], size: [f32; 2], fonts: Fonts) -> Harness<'static, SynopticApp> {
-    let settings = Settings {
-        theme: ThemeChoice::Light,
-        hidden_locales: hidden.iter().map(|l| l.to_string()).collect(),
-        ..Settings::default()
-    };
+    let mut settings = Settings { theme: ThemeChoice::Light, ..Settings::default() };
+    // Hidden panes are kept per folder (by the path as given, and as the loader may resolve it).
+    let canonical = folder.canonicalize().unwrap_or_else(|_| folder.clone());
+    for path in [folder.clone(), canonical] {
+        settings.layout_mut(&path).hidden = hidden.iter().map(|l| l.to_string()).collect();
+    }
     let mut app = SynopticApp::new(settings, Box::new(FixedPicker::new(None)));
     app.push(Command::Open(vec![folder]));
     let builder = Harness::builder().with_size(size).with_max_steps(16);

@@ -17,8 +17,17 @@ pub fn harness(settings: Settings, folder: PathBuf, export_to: Option<PathBuf>) 
 
 /// A 1400×900 window with `settings` and `picker`.
 pub fn harness_with(settings: Settings, picker: Box<dyn FolderPicker>) -> Harness<'static, SynopticApp> {
+    harness_sized(settings, picker, [1400.0, 900.0])
+}
+
+/// A window of `size` with `settings` and `picker`.
+pub fn harness_sized(
+    settings: Settings,
+    picker: Box<dyn FolderPicker>,
+    size: [f32; 2],
+) -> Harness<'static, SynopticApp> {
     let app = SynopticApp::new(settings, picker);
-    Harness::builder().with_size([1400.0, 900.0]).with_max_steps(16).build_ui_state(
+    Harness::builder().with_size(size).with_max_steps(16).build_ui_state(
         |ui, app: &mut SynopticApp| {
             let ctx = ui.ctx().clone();
             app.logic_step(&ctx);

@@ -3,7 +3,7 @@
 //! and text cells carry `lang` and `dir` (right to left for Arabic, Hebrew, Persian, Urdu, …) so a browser
 //! lays them out correctly offline.
 
-use super::{FindingRow, FindingsReport, is_right_to_left};
+use super::{FindingRow, FindingsReport, is_right_to_left, locale_title};
 use crate::export::html::escape;
 use std::fmt::Write;
 
@@ -23,8 +23,8 @@ pub fn render(report: &FindingsReport) -> String {
     let source_attrs = report.source.as_deref().map_or_else(String::new, text_attributes);
     for locale in report.locales() {
         let rows: Vec<&FindingRow> = report.rows_of(&locale).collect();
-        let name = if locale == "*" { "all locales" } else { locale.as_str() };
-        let attrs = if locale == "*" { String::new() } else { text_attributes(&locale) };
+        let name = locale_title(&locale);
+        let attrs = if locale == "*" || locale.is_empty() { String::new() } else { text_attributes(&locale) };
         let _ = writeln!(
             page,
             "<section{attrs}>\n<h2 id=\"locale-{0}\" dir=\"ltr\">{1} <small>({2} findings)</small></h2>",
@@ -49,7 +49,11 @@ fn text_attributes(locale: &str) -> String {
 
 /// A fragment id for a locale's section.
 fn anchor(locale: &str) -> String {
-    if locale == "*" { "all".to_owned() } else { locale.to_owned() }
+    match locale {
+        "*" => "all".to_owned(),
+        "" => "none".to_owned(),
+        l => l.to_owned(),
+    }
 }
 
 fn summary_html(page: &mut String, report: &FindingsReport) {
@@ -57,11 +61,7 @@ fn summary_html(page: &mut String, report: &FindingsReport) {
     for c in report.counts() {
         let name = match c.locale.as_str() {
             "total" => "total".to_owned(),
-            l => format!(
-                "<a href=\"#locale-{}\">{}</a>",
-                escape(&anchor(l)),
-                escape(if l == "*" { "all locales" } else { l })
-            ),
+            l => format!("<a href=\"#locale-{}\">{}</a>", escape(&anchor(l)), escape(locale_title(l))),
         };
         let _ = writeln!(
             page,

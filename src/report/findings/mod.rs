@@ -7,13 +7,16 @@
 //! wherever they keep those decisions; an empty one leaves the two columns empty.
 
 mod csv;
+mod decisions;
 mod html;
 mod xlsx;
+
+pub use decisions::{Decisions, FalsePositiveMark};
 
 use crate::checks::{Finding, Severity};
 use crate::error::{Error, Result};
 use crate::review::Review;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A file format of the findings report.
@@ -61,60 +64,6 @@ pub const COLUMNS: [&str; 10] = [
     "review state",
     "false positive",
 ];
-
-/// A false-positive mark on a finding.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FalsePositiveMark {
-    /// Why it is not a problem (may be empty).
-    pub reason: String,
-    /// Who marked it (may be empty).
-    pub by: String,
-    /// When (a date or RFC 3339 time; may be empty).
-    pub at: String,
-}
-
-/// What reviewers decided about the findings of a folder: the input of the report's last two columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Decisions {
-    /// False-positive marks, by finding fingerprint.
-    pub false_positives: BTreeMap<String, FalsePositiveMark>,
-    /// Documents reviewed in every locale, by name.
-    pub reviewed_documents: BTreeSet<String>,
-    /// Documents reviewed in one locale: (document, locale).
-    pub reviewed_locales: BTreeSet<(String, String)>,
-    /// Rows reviewed: (document, locale, aligned row).
-    pub reviewed_rows: BTreeSet<(String, String, usize)>,
-}
-
-impl Decisions {
-    /// The review state of a finding's place: the widest scope reviewed, or empty.
-    pub fn review_state(&self, f: &Finding) -> &'static str {
-        if self.reviewed_documents.contains(&f.document) {
-            "reviewed (document)"
-        } else if self.reviewed_locales.contains(&(f.document.clone(), f.locale.clone())) {
-            "reviewed (document, locale)"
-        } else if f.row.is_some_and(|r| self.reviewed_rows.contains(&(f.document.clone(), f.locale.clone(), r))) {
-            "reviewed (row)"
-        } else {
-            ""
-        }
-    }
-
-    /// The false-positive column of a finding: "yes", with the reason and who/when when known.
-    pub fn false_positive(&self, f: &Finding) -> String {
-        let Some(mark) = self.false_positives.get(&f.fingerprint) else { return String::new() };
-        let mut text = "yes".to_owned();
-        if !mark.reason.trim().is_empty() {
-            text.push_str(": ");
-            text.push_str(mark.reason.trim());
-        }
-        let who: Vec<&str> = [mark.by.as_str(), mark.at.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
-        if !who.is_empty() {
-            text.push_str(&format!(" ({})", who.join(", ")));
-        }
-        text
-    }
-}
 
 /// One finding, with its row's text and the decisions about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,9 +143,22 @@ pub struct FindingsReport {
     pub rows: Vec<FindingRow>,
 }
 
-/// Gather the report's rows from a review and the decisions about its findings.
-pub fn collect(review: &Review, decisions: &Decisions) -> FindingsReport {
-    let rows = review.findings.iter().map(|f| row_of(review, decisions, f)).collect();
+/// Gather the report's rows from a review, the findings left out of it as false positives (listed too,
+/// marked as such) and the decisions about them.
+pub fn collect(review: &Review, suppressed: &[Finding], decisions: &Decisions) -> FindingsReport {
+    let mut findings: Vec<&Finding> = review.findings.iter().chain(suppressed).collect();
+    // The review's order: document, locale, file, line, column, check.
+    findings.sort_by(|a, b| {
+        (&a.document, &a.locale, &a.file, a.line, a.column, a.id).cmp(&(
+            &b.document,
+            &b.locale,
+            &b.file,
+            b.line,
+            b.column,
+            b.id,
+        ))
+    });
+    let rows = findings.into_iter().map(|f| row_of(review, decisions, f)).collect();
     FindingsReport {
         folder: review.corpus.root.display().to_string(),
         generated: crate::notes::time::now(),
@@ -250,10 +212,11 @@ fn row_texts(review: &Review, f: &Finding) -> Option<(String, String)> {
 }
 
 impl FindingsReport {
-    /// The locales with findings, in the order of the rows' first appearance sorted by name; `*` last.
+    /// The locales with findings, by name; `*` (shared by all) and the empty one (files in no document)
+    /// last.
     pub fn locales(&self) -> Vec<String> {
         let mut out: Vec<String> = self.rows.iter().map(|r| r.locale.clone()).collect();
-        out.sort_unstable_by(|a, b| (a == "*", a).cmp(&(b == "*", b)));
+        out.sort_unstable_by_key(|l| (l == "*" || l.is_empty(), l.is_empty(), l.clone()));
         out.dedup();
         out
     }
@@ -294,6 +257,16 @@ impl FindingsReport {
         let mut out: Vec<(&'static str, usize)> = counts.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         out
+    }
+}
+
+/// How a locale is titled in the report: `*` is "all locales", the empty one (files that belong to no
+/// document, such as an unreadable file) "no locale".
+pub fn locale_title(locale: &str) -> &str {
+    match locale {
+        "*" => "all locales",
+        "" => "no locale",
+        l => l,
     }
 }
 

@@ -2,7 +2,7 @@
 //! check), then one sheet per locale with its findings; header rows bold and frozen. Sheet names and
 //! over-long cells are handled by the notes export's helpers.
 
-use super::{COLUMNS, FindingsReport};
+use super::{COLUMNS, FindingsReport, locale_title};
 use crate::export::xlsx::{fit_cell, sheet_name};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -23,8 +23,7 @@ fn build(report: &FindingsReport) -> Result<Vec<u8>, XlsxError> {
     let mut used: Vec<String> = vec![SUMMARY_SHEET.to_lowercase()];
     for locale in report.locales() {
         let sheet = book.add_worksheet();
-        let title = if locale == "*" { "all locales" } else { locale.as_str() };
-        sheet.set_name(sheet_name(title, &mut used))?;
+        sheet.set_name(sheet_name(locale_title(&locale), &mut used))?;
         sheet.write_row_with_format(0, 0, COLUMNS, &bold)?;
         sheet.set_freeze_panes(1, 0)?;
         for (i, row) in report.rows_of(&locale).enumerate() {
@@ -52,8 +51,7 @@ fn summary_sheet(sheet: &mut Worksheet, report: &FindingsReport, bold: &Format) 
     sheet.write_row_with_format(5, 0, ["locale", "errors", "warnings", "info", "false positives", "total"], bold)?;
     let mut r = 6;
     for c in report.counts() {
-        let name = if c.locale == "*" { "all locales" } else { c.locale.as_str() };
-        sheet.write_string(r, 0, name)?;
+        sheet.write_string(r, 0, locale_title(&c.locale))?;
         let numbers = [c.by_severity[0], c.by_severity[1], c.by_severity[2], c.false_positives, c.total];
         for (k, n) in numbers.into_iter().enumerate() {
             sheet.write_number(r, k as u16 + 1, n as f64)?;

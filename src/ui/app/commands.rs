@@ -21,7 +21,7 @@ impl SynopticApp {
             )
         });
         let nav = if typing {
-            [false; 4]
+            [false; 6]
         } else {
             ctx.input_mut(|i| {
                 [
@@ -29,6 +29,8 @@ impl SynopticApp {
                     i.consume_key(Modifiers::NONE, Key::PageDown),
                     i.consume_key(Modifiers::NONE, Key::Home),
                     i.consume_key(Modifiers::NONE, Key::End),
+                    i.consume_key(Modifiers::ALT, Key::ArrowLeft),
+                    i.consume_key(Modifiers::ALT, Key::ArrowRight),
                 ]
             })
         };
@@ -45,6 +47,8 @@ impl SynopticApp {
             Command::ScrollPages(1.0),
             Command::ScrollToEnd(true),
             Command::ScrollToEnd(false),
+            Command::GoBack(true),
+            Command::GoBack(false),
         ];
         for (pressed, command) in pressed.zip(commands) {
             if pressed {
@@ -65,32 +69,29 @@ impl SynopticApp {
             Command::PickExport(kind) => self.pick_export(kind),
             Command::ExportTo(kind, path) => self.export_to(kind, &path, ctx),
             Command::CancelLoad => self.loader.cancel(),
-            Command::SelectDocument(doc) => self.select_document(doc),
+            Command::SelectDocument(doc) => self.open_document(doc),
             Command::JumpToFinding(i) => self.jump_to_finding(i),
-            Command::JumpToRow(row) => self.panes.scroll_to_row(row),
+            Command::JumpToRow(row) => self.jump_to_row(row),
+            Command::GoBack(back) => self.go_back(back),
             Command::StepFinding(forward) => self.step_finding(forward),
             Command::ToggleFalsePositive(fp) => {
                 self.settings.toggle_false_positive(&fp);
                 self.panes.findings_changed();
                 self.problems.invalidate();
             }
-            Command::ToggleLocale(locale) => {
-                if !self.settings.hidden_locales.remove(&locale) {
-                    self.settings.hidden_locales.insert(locale);
-                }
-                self.refresh_columns();
-            }
-            Command::MoveLocale(locale, left) => {
-                if let Some(view) = &self.view {
-                    let order: Vec<String> = view.columns.iter().map(|&c| view.locales[c].clone()).collect();
-                    self.settings.move_locale(&order, &locale, left);
-                }
-                self.refresh_columns();
-            }
+            Command::ToggleLocale(locale) => self.toggle_locale(locale),
+            Command::SetShownLocales(shown) => self.show_only(&shown),
+            Command::MoveLocale(locale, left) => self.move_locale(&locale, left),
             Command::FollowLink { column, target } => self.follow_link(column, &target, ctx),
             Command::ScrollPages(pages) => self.panes.scroll_pages(pages),
             Command::ScrollToEnd(top) => self.panes.scroll_to_end(top),
             Command::OpenFind => self.find.open(),
+            Command::FindInFolder(query) => self.find_in_folder(query, ctx),
+            Command::ShowMatch { doc, row, column } => {
+                self.open_document(doc);
+                self.jump_to_row(row);
+                self.selected_cell = Some((row, column));
+            }
             Command::SetRawText(raw) => {
                 self.settings.raw_text = raw;
                 self.panes.findings_changed();

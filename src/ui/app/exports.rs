@@ -4,7 +4,7 @@
 
 use super::SynopticApp;
 use crate::export::ExportFormat;
-use crate::report::findings::{self, Decisions, FalsePositiveMark, FindingsFormat};
+use crate::report::findings::{self, Decisions, FindingsFormat};
 use crate::ui::command::BottomTab;
 use crate::ui::picker::{ExportKind, Request};
 use crate::ui::widgets::plural;
@@ -51,9 +51,14 @@ impl SynopticApp {
                 let (format, path) =
                     with_format(path, FindingsFormat::from_path(path), FindingsFormat::Xlsx.extension());
                 let format = format.unwrap_or(FindingsFormat::Xlsx);
-                let decisions = self.decisions();
+                let book = self.notes.as_ref().map(|n| n.book().clone()).unwrap_or_default();
+                let legacy = self.settings.false_positives.clone();
                 self.export_job.start(ctx, move || {
-                    let report = findings::collect(&review, &decisions);
+                    let mut decisions = Decisions::of_notes(&review, &[], &book);
+                    for fingerprint in legacy {
+                        decisions.false_positives.entry(fingerprint).or_default();
+                    }
+                    let report = findings::collect(&review, &[], &decisions);
                     findings::write(&report, format, &path)
                         .map(|()| format!("Exported {} to {}", plural(report.rows.len(), "finding"), path.display()))
                         .map_err(|e| e.to_string())
@@ -73,15 +78,6 @@ impl SynopticApp {
             }
             None => {}
         }
-    }
-
-    /// What reviewers decided about the findings, for the report's last two columns.
-    fn decisions(&self) -> Decisions {
-        let mut decisions = Decisions::default();
-        for fingerprint in &self.settings.false_positives {
-            decisions.false_positives.insert(fingerprint.clone(), FalsePositiveMark::default());
-        }
-        decisions
     }
 
     /// True while an export is being written.

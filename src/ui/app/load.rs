@@ -48,7 +48,7 @@ impl SynopticApp {
         let reloaded = self.review.as_ref().is_some_and(|r| r.corpus.root == folder);
         let (top_row, selected_cell) = (self.top_row(), self.selected_cell);
         self.status = StatusLine::of(&review);
-        self.open_notes(&review);
+        self.open_notes(&review, ctx);
         self.review = Some(Arc::new(review));
         if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {
             self.settings.remember_folder(&paths[0]);

@@ -9,14 +9,15 @@ use super::jobs::Job;
 use super::loader::Loader;
 use super::picker::FolderPicker;
 use super::settings::Settings;
-use super::state::{DocView, Marks, StatusLine};
+use super::state::{DocView, Flagged, Marks, StatusLine};
 use super::views::bottom_tabs::bottom_tabs_ui;
 use super::views::chooser::chooser_ui;
 use super::views::documents_panel::DocumentsPanel;
-use super::views::find_bar::FindBar;
+use super::views::find_bar::{FindBar, FolderResults};
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
 use super::views::note_editor::NoteEditor;
 use super::views::notes_panel::NotesPanel;
+use super::views::pane_toolbar::{LocalePicker, pane_toolbar_ui};
 use super::views::panes::Panes;
 use super::views::problems_panel::ProblemsPanel;
 use super::views::scorecard_view::scorecard_ui;
@@ -24,6 +25,7 @@ use super::views::status_view::StatusView;
 use super::views::welcome::welcome_ui;
 use crate::notes::session::NoteSession;
 use crate::review::Review;
+use crate::search::FolderMatches;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -31,6 +33,7 @@ use std::sync::atomic::AtomicBool;
 mod choosing;
 mod commands;
 mod exports;
+mod history;
 mod load;
 mod navigation;
 mod notes;
@@ -85,6 +88,14 @@ pub struct SynopticApp {
     export_job: Job<Result<String, String>>,
     /// The theme last applied to the context.
     applied_theme: Option<crate::ui::theme::ThemeChoice>,
+    /// Where Back and Forward go.
+    history: history::History,
+    locale_picker: LocalePicker,
+    /// What the selected finding flags (derived when it is selected).
+    flagged: Option<Flagged>,
+    /// The folder search under way, and the last one's matches.
+    folder_search: Job<FolderMatches>,
+    folder_matches: Option<FolderMatches>,
 }
 
 impl SynopticApp {
@@ -121,6 +132,11 @@ impl SynopticApp {
             native_unavailable: None,
             export_job: Job::default(),
             applied_theme: None,
+            history: history::History::default(),
+            locale_picker: LocalePicker::default(),
+            flagged: None,
+            folder_search: Job::default(),
+            folder_matches: None,
         }
     }
 
@@ -181,9 +197,47 @@ impl SynopticApp {
         self.panes.visible_rows().start
     }
 
+    /// The aligned row at the top of the panes and how far the view's top is below that row's top
+    /// (0.0: the row starts exactly at the top); `None` while the front matter is at the top.
+    pub fn top_position(&mut self) -> Option<(usize, f32)> {
+        self.panes.top_position()
+    }
+
+    /// How far the panes are scrolled sideways.
+    pub fn sideways_offset(&self) -> f32 {
+        self.panes.sideways_offset()
+    }
+
+    /// True while a jump waits for the rows around its target to be measured.
+    pub fn is_settling(&self) -> bool {
+        self.panes.is_settling()
+    }
+
+    /// The document under the document list's keyboard cursor, while the list has the keys.
+    pub fn document_cursor(&self) -> Option<usize> {
+        self.documents.cursor()
+    }
+
     /// Queue a command, as a view would.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Search every document for `query` on a worker thread.
+    fn find_in_folder(&mut self, query: String, ctx: &egui::Context) {
+        let Some(review) = self.review.clone() else { return };
+        self.folder_matches = None;
+        self.folder_search.start(ctx, move || crate::search::find_in_folder(&review, &query));
+    }
+
+    /// The findings the Problems panel lists, in its order.
+    pub fn problems_shown(&self) -> Vec<usize> {
+        self.problems.shown()
+    }
+
+    /// The last folder search's matches.
+    pub fn folder_matches(&self) -> Option<&FolderMatches> {
+        self.folder_matches.as_ref()
     }
 
     /// The status view's state: shown, and the status entry it details.
@@ -201,6 +255,9 @@ impl SynopticApp {
         }
         self.poll_picker();
         self.poll_export();
+        if let Some(found) = self.folder_search.poll() {
+            self.folder_matches = Some(found);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
@@ -245,7 +302,11 @@ impl SynopticApp {
                     find: self.find.current(),
                     selected_cell: self.selected_cell,
                     notes: self.notes.as_ref(),
+                    find_text: self.find.highlighted_text(),
+                    flagged: self.flagged.clone(),
                 };
+                let can_go = (!self.history_is_empty(true), !self.history_is_empty(false));
+                pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &mut self.commands);
                 self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
             }
             _ => welcome_ui(ui, self.loader.is_busy()),
@@ -296,7 +357,9 @@ impl SynopticApp {
         });
         if self.find.is_open() {
             egui::Panel::top("find").show(ui, |ui| {
-                self.find.find_bar_ui(ui, review, view.doc, &mut self.commands);
+                let folder =
+                    FolderResults { matches: self.folder_matches.as_ref(), searching: self.folder_search.is_busy() };
+                self.find.find_bar_ui(ui, review, view.doc, &folder, &mut self.commands);
             });
         }
     }

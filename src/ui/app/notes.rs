@@ -10,22 +10,29 @@ use crate::notes::{Category, NoteSeverity, NoteStatus, category_for, new_id, sev
 use crate::review::Review;
 use crate::ui::command::Command;
 use crate::ui::views::note_editor::Draft;
+use std::sync::Arc;
 use std::time::Instant;
 
 impl SynopticApp {
     /// A folder was loaded: keep its notes session when it is the same folder (placing the notes anew),
-    /// else save the previous folder's notes and open the new one's.
-    pub(super) fn open_notes(&mut self, review: &Review) {
+    /// else let the previous folder's session save its last notes on its own thread and open the new
+    /// one's. The sidecar is read on the session's thread; `ctx` repaints when it answers.
+    pub(super) fn open_notes(&mut self, review: &Review, ctx: &egui::Context) {
         let same_folder = self.review.as_ref().is_some_and(|r| r.corpus.root == review.corpus.root);
         if same_folder && let Some(notes) = self.notes.as_mut() {
             notes.review_changed(review);
             return;
         }
-        self.flush_notes();
+        if let (Some(previous), Some(old_review)) = (self.notes.take(), self.review.as_deref()) {
+            previous.close(old_review);
+        }
         self.note_editor.close();
         self.notes_panel.reset();
         self.selected_note = None;
-        self.notes = Some(NoteSession::open(review, self.data_dir.as_deref()));
+        let wake = ctx.clone();
+        let session =
+            NoteSession::open_waking(review, self.data_dir.as_deref(), Arc::new(move || wake.request_repaint()));
+        self.notes = Some(session);
     }
 
     /// Save notes when due, and wake up for the next save.
@@ -36,13 +43,19 @@ impl SynopticApp {
         }
     }
 
-    /// Save unsaved notes now (on exit, and before another folder opens).
+    /// Save unsaved notes now and wait for it (on exit), and for the last saves of folders closed before.
     pub(super) fn flush_notes(&mut self) {
         if let (Some(notes), Some(review)) = (self.notes.as_mut(), self.review.as_deref())
             && !notes.flush(review)
         {
             // Nothing else can be done on exit: say where the notes could not go.
-            eprintln!("synoptic: {}", notes.error.clone().unwrap_or_default());
+            eprintln!(
+                "synoptic: {}",
+                notes.error.clone().unwrap_or_else(|| "the notes could not be saved in time".into())
+            );
+        }
+        if !crate::notes::session::worker::wait_for_closed(std::time::Duration::from_secs(8)) {
+            eprintln!("synoptic: the notes of a folder closed earlier could not be saved in time");
         }
     }
 
@@ -175,6 +188,7 @@ impl SynopticApp {
             self.error = Some("This note's document is no longer in the folder; it is kept, shown as outdated.".into());
             return;
         };
+        self.remember_place();
         if self.view.as_ref().is_none_or(|v| v.doc != doc) && doc < review.corpus.documents.len() {
             self.select_document(doc);
         }

@@ -3,9 +3,10 @@
 //! on the right, table columns from the right). Left-to-right text in a left-to-right pane keeps egui's
 //! own labels, so it stays selectable.
 
-use super::{Piece, Run};
+use super::{Highlight, Piece, Run};
 use crate::ui::bidi::{self, Base, Direction, Span};
 use crate::ui::command::Command;
+use crate::ui::views::highlight::find_ignoring_case;
 use egui::{Align, FontFamily, FontId, Layout, Rect, RichText, Stroke, TextFormat, TextStyle, UiBuilder, pos2, vec2};
 
 /// How a pane draws text: its locale's font families and direction.
@@ -74,7 +75,17 @@ fn rich(ui: &egui::Ui, run: &Run, heading: u8, pane: &PaneStyle) -> RichText {
     } else if run.changed {
         t = t.background_color(changed_color(ui));
     }
+    match run.highlight {
+        Highlight::None => {}
+        Highlight::Found => t = t.background_color(ui.visuals().selection.bg_fill),
+        Highlight::Flagged => t = t.background_color(flagged_color(ui)).underline(),
+    }
     t
+}
+
+/// The background of the term the selected finding is about.
+fn flagged_color(ui: &egui::Ui) -> egui::Color32 {
+    ui.visuals().error_fg_color.gamma_multiply(0.45)
 }
 
 /// The background of words a same-language pane adds over the earlier one.
@@ -114,6 +125,14 @@ fn format_of(ui: &egui::Ui, run: &Run, heading: u8, pane: &PaneStyle) -> TextFor
         format.background = marked_color(ui);
     } else if run.changed {
         format.background = changed_color(ui);
+    }
+    match run.highlight {
+        Highlight::None => {}
+        Highlight::Found => format.background = visuals.selection.bg_fill,
+        Highlight::Flagged => {
+            format.background = flagged_color(ui);
+            format.underline = Stroke::new(1.0, color);
+        }
     }
     format
 }
@@ -292,18 +311,36 @@ fn table_ui(ui: &mut egui::Ui, rows: &[Vec<Vec<Run>>], pane: &PaneStyle, column:
 }
 
 /// A block's Markdown source: each line left to right or right to left by its first strong character
-/// (else the pane's direction), in the pane's monospace family.
-pub fn raw_ui(ui: &mut egui::Ui, source: &str, pane: &PaneStyle) {
+/// (else the pane's direction), in the pane's monospace family, the find bar's matches highlighted.
+pub fn raw_ui(ui: &mut egui::Ui, source: &str, pane: &PaneStyle, find: &str) {
     let font = FontId::new(TextStyle::Monospace.resolve(ui.style()).size, pane.mono.clone());
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some((start, end)) = (!find.is_empty()).then(|| find_ignoring_case(&source[at..], find)).flatten() {
+        found.push(at + start..at + end);
+        at += end.max(start + 1).min(source.len() - at);
+        if at >= source.len() {
+            break;
+        }
+    }
+    let plain = TextFormat::simple(font, ui.visuals().text_color());
     if !pane.rtl && !bidi::has_rtl(source) {
-        ui.add(egui::Label::new(RichText::new(source).font(font)).wrap());
+        let mut job = egui::text::LayoutJob::default();
+        let mut done = 0;
+        for range in &found {
+            job.append(&source[done..range.start], 0.0, plain.clone());
+            job.append(
+                &source[range.clone()],
+                0.0,
+                TextFormat { background: ui.visuals().selection.bg_fill, ..plain.clone() },
+            );
+            done = range.end;
+        }
+        job.append(&source[done..], 0.0, plain);
+        job.wrap.max_width = ui.available_width();
+        ui.add(egui::Label::new(job).wrap());
         return;
     }
-    let span = Span {
-        text: source.trim_end_matches('\n').to_owned(),
-        format: TextFormat::simple(font, ui.visuals().text_color()),
-        isolate: false,
-        link: None,
-    };
-    bidi::bidi_ui(ui, &[span], bidi::line_base(pane.rtl), &[]);
+    let span = Span { text: source.trim_end_matches('\n').to_owned(), format: plain, isolate: false, link: None };
+    bidi::bidi_ui(ui, &[span], bidi::line_base(pane.rtl), &found);
 }

@@ -31,6 +31,20 @@ pub struct Run {
     pub marked: bool,
     /// Not in the earlier pane of the same language.
     pub changed: bool,
+    /// Highlighted on top of the rendering: a find match, or the selected finding's term.
+    pub highlight: Highlight,
+}
+
+/// What a run is highlighted as (see `views::highlight`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Highlight {
+    /// Not highlighted.
+    #[default]
+    None,
+    /// A match of the find bar's text.
+    Found,
+    /// The term or span the selected finding is about.
+    Flagged,
 }
 
 /// A drawable part of a block.
@@ -311,6 +325,7 @@ impl Builder {
             link: self.links.last().map(|(t, _)| t.clone()),
             marked,
             changed: false,
+            highlight: Highlight::None,
         });
     }
 

@@ -15,18 +15,24 @@ impl Panes {
         }
         let mut height: f32 = 0.0;
         let mut toggle = false;
-        for (k, &col) in ctx.view.columns.iter().enumerate() {
-            let cell = Rect::from_min_size(
-                rect.min + vec2(k as f32 * ctx.width + GUTTER, 2.0),
-                vec2(ctx.width - GUTTER - 6.0, rect.height().max(1.0)),
+        // The pinned source's column last, over the columns scrolled under it.
+        for k in ctx.drawing_order() {
+            let col = ctx.view.columns[k];
+            let column = Rect::from_min_size(
+                egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
+                vec2(ctx.width, rect.height().max(1.0)),
             );
+            let cell = Rect::from_min_max(column.min + vec2(GUTTER, 2.0), column.max - vec2(6.0, 0.0));
             let mut child = ui.new_child(
                 UiBuilder::new()
                     .max_rect(cell)
                     .id_salt(("front-matter", col))
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
-            child.set_clip_rect(ui.clip_rect().intersect(cell));
+            child.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(column));
+            if ctx.is_pinned(k) {
+                child.painter().rect_filled(column, 0.0, ui.visuals().panel_fill);
+            }
             let summary = summary(&self.front_matter, k);
             let arrow = if self.front_matter_open { "\u{2212}" } else { "+" };
             let header = egui::Button::new(RichText::new(format!("{arrow} Front matter: {summary}")).strong())

@@ -1,13 +1,14 @@
-//! One aligned row across the panes: each cell's block (rendered, raw, or a word diff against an
-//! earlier pane of the same language), gaps, badges, the findings' and notes' gutter markers, and the
-//! front-matter row.
+//! One aligned row across the panes: each cell's block (rendered, or raw; a same-language pane marks
+//! the words it adds over the earlier one), gaps, badges, the findings' and notes' gutter markers (on
+//! the right of a right-to-left pane) and each cell's context menu.
 
 use super::{GUTTER, PaneCtx, Panes};
 use crate::checks::{CheckId, Finding};
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::ui::command::Command;
-use crate::ui::views::markdown;
+use crate::ui::views::highlight::highlight;
+use crate::ui::views::markdown::{self, Highlight, Piece};
 use crate::ui::widgets::{finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
@@ -37,49 +38,44 @@ impl Panes {
             ui.painter().rect_filled(rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
         }
         let mut height: f32 = 0.0;
-        for (k, &col) in ctx.view.columns.iter().enumerate() {
+        // The pinned column last, so it is drawn over the columns scrolled under it.
+        for k in ctx.drawing_order() {
+            let col = ctx.view.columns[k];
             let cell = Rect::from_min_size(
-                rect.min + vec2(k as f32 * ctx.width, 0.0),
+                egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
                 vec2(ctx.width, rect.height().max(1.0)),
             );
-            if clicked_inside(ui, cell) {
+            let mut cell_ui = ui.new_child(UiBuilder::new().max_rect(cell).id_salt(("cell-frame", r, col)));
+            cell_ui.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(cell));
+            if ctx.is_pinned(k) {
+                let fill = if ctx.marks.highlight == Some(r) {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                } else {
+                    ui.visuals().panel_fill
+                };
+                cell_ui.painter().rect_filled(cell, 0.0, fill);
+            }
+            if clicked_inside(&cell_ui, cell) {
                 commands.push(Command::SelectCell { row: r, column: col });
             }
-            if ctx.marks.selected_cell == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            if ctx.marks.find == Some((r, col)) {
-                ui.painter().rect_stroke(
-                    cell.shrink(1.0),
-                    2.0,
-                    egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
-                    egui::StrokeKind::Inside,
-                );
-            }
+            let rtl = ctx.styles[col].rtl;
+            cell_marks_ui(&cell_ui, cell, r, col, ctx);
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
-            let rtl = ctx.styles[col].rtl;
             let inner = inner_rect(cell, rtl);
-            let mut child = ui.new_child(
+            let mut child = cell_ui.new_child(
                 UiBuilder::new()
                     .max_rect(inner)
                     .id_salt(("cell", r, col))
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
             child.set_width(inner.width());
-            // Nothing a cell draws (a long path, a wide table) reaches into the next pane.
-            child.set_clip_rect(ui.clip_rect().intersect(cell));
             if let Some(b) = row.cells[col] {
-                self.copy_menu_ui(ui, cell, r, col, b, ctx);
+                self.copy_menu_ui(&cell_ui, cell, r, col, b, ctx);
             }
-            self.gutter_ui(ui, cell, rtl, &mine, ctx, commands);
-            note_markers_ui(ui, cell, rtl, r, col, ctx, commands);
+            self.gutter_ui(&mut cell_ui, cell, rtl, &mine, ctx, commands);
+            note_markers_ui(&mut cell_ui, cell, rtl, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -144,7 +140,7 @@ impl Panes {
         }
         let pane = &ctx.styles[col];
         if ctx.settings.raw_text {
-            markdown::raw_ui(ui, source, pane);
+            markdown::raw_ui(ui, source, pane, ctx.marks.find_text.trim());
             return;
         }
         if !self.pieces.contains_key(&(r, col)) {
@@ -158,6 +154,8 @@ impl Panes {
             self.pieces.insert((r, col), pieces);
         }
         let Some(pieces) = self.pieces.get(&(r, col)) else { return };
+        let highlighted = self.highlighted.entry((r, col)).or_insert_with(|| highlights(pieces, r, col, ctx));
+        let pieces = highlighted.as_ref().unwrap_or(pieces);
         if block.kind == crate::skeleton::BlockKind::Quote {
             quote_ui(ui, pane.rtl, |ui| markdown::pieces_ui(ui, pieces, pane, col, commands));
         } else {
@@ -219,6 +217,16 @@ impl Panes {
     }
 }
 
+/// A cell's pieces with the selected finding's terms (in its row: its locale's and the reference's cells)
+/// and the find bar's matches highlighted; `None` when neither occurs in the cell.
+fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<Vec<Piece>> {
+    let flagged = ctx.marks.flagged.as_ref().filter(|f| f.row == r && f.columns.contains(&col));
+    let flagged = flagged.and_then(|f| highlight(pieces, &f.terms, Highlight::Flagged));
+    let base = flagged.as_deref().unwrap_or(pieces);
+    let find = [ctx.marks.find_text.trim().to_owned()];
+    highlight(base, &find, Highlight::Found).or(flagged)
+}
+
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
     let badges: Vec<&str> = findings
         .iter()
@@ -255,6 +263,26 @@ fn gap_ui(ui: &mut egui::Ui, locale: &str, moved: Option<usize>) {
         ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(text).italics().weak());
     });
+}
+
+/// The selected cell's frame and the current find match's frame.
+fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+    if ctx.marks.selected_cell == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if ctx.marks.find == Some((r, col)) {
+        ui.painter().rect_stroke(
+            cell.shrink(1.0),
+            2.0,
+            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
 }
 
 /// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst

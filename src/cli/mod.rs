@@ -1,11 +1,19 @@
-//! The command line: `synoptic check PATH…`, `synoptic status PATH` and `synoptic export PATH -o FILE` —
-//! argument parsing and the exit-code policy. Printing and error messages happen in `main.rs`.
+//! The command line: `synoptic check PATH…`, `synoptic status PATH`, `synoptic export PATH -o FILE` and
+//! `synoptic ignore PATH FINGERPRINT` — argument parsing and the exit-code policy. Printing and error
+//! messages happen in `main.rs`.
+
+mod export;
+mod ignore;
+
+pub use export::{Exported, export};
+pub use ignore::{Ignored, ignore};
 
 use crate::checks::Severity;
 use crate::export::ExportFormat;
 use crate::locale::Locale;
-use crate::notes::sidecar::{Sidecar, default_data_dir};
-use crate::report::Format;
+use crate::notes::sidecar::{Location, Sidecar};
+use crate::report::findings::Decisions;
+use crate::report::{Format, Suppressed};
 use crate::review::{CheckOptions, Review};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -41,6 +49,27 @@ pub enum Command {
     /// Show which translations are up to date, behind their source (from git history), unknown, missing
     /// or orphaned, per locale.
     Status(StatusArgs),
+    /// Mark a finding as a false positive in the folder's notes file (shared with the team; `check`
+    /// leaves it out from then on).
+    Ignore(IgnoreArgs),
+}
+
+/// Arguments of `synoptic ignore`.
+#[derive(Debug, clap::Args)]
+pub struct IgnoreArgs {
+    /// The reviewed folder (the mark goes into its `synoptic-notes.toml`).
+    pub path: PathBuf,
+    /// The finding's fingerprint: 16 hexadecimal digits, as `check --format json` and SARIF show them.
+    pub fingerprint: String,
+    /// Why the finding is not a problem.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Who decides (default: the system user name).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Take the mark back instead.
+    #[arg(long)]
+    pub remove: bool,
 }
 
 /// Arguments of `synoptic export`.
@@ -115,78 +144,83 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| crate::Error::BadLocale(s.to_owned()).to_string())
 }
 
-/// What `check` produced.
+/// What `check` found: the report, whether its findings fail the run, and what to warn about.
 #[derive(Debug)]
 pub struct Checked {
     /// What goes to standard output (empty when the report went to a file).
     pub report: Vec<u8>,
     /// The file written and how many findings it holds, with `--output`.
     pub written: Option<(PathBuf, usize)>,
-    /// The findings fail the run (`--fail-on`).
+    /// A finding at or above `--fail-on` (false positives left out).
     pub failed: bool,
+    /// Warnings for standard error (a notes file whose false-positive marks cannot be read).
+    pub warnings: Vec<String>,
 }
 
-/// Run `check`: build the review, render it (to standard output or `--output`), and say whether the
-/// findings fail the run.
+/// Run `check`: build the review, leave out the findings the folder's notes file marks as false
+/// positives, render the rest, and say whether they fail the run.
 pub fn check(args: &CheckArgs) -> crate::Result<Checked> {
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(crate::Error::NeedsOutputFile);
     }
     let options = CheckOptions { source: args.source.clone(), glossary: args.glossary.clone() };
-    let review = Review::build(&args.paths, &options)?;
-    let decisions = crate::report::findings::Decisions::default();
+    let mut review = Review::build(&args.paths, &options)?;
+    let opened = Sidecar::open(&review.corpus.root, None);
+    let (suppressed, warnings) = leave_out_false_positives(&mut review, &opened);
     let failed = match args.fail_on {
         FailOn::Error => review.count_at_least(Severity::Error) > 0,
         FailOn::Warning => review.count_at_least(Severity::Warning) > 0,
         FailOn::Never => false,
     };
+    // The QA report also says what reviewers decided (review state, false-positive marks).
+    let decisions = match args.format.findings() {
+        Some(_) => Decisions::of_notes(&review, &suppressed.findings, &opened.book),
+        None => Decisions::default(),
+    };
     let Some(path) = &args.output else {
-        let report = crate::report::render(&review, args.format, &decisions)
+        let report = crate::report::render_bytes(&review, args.format, &suppressed, &decisions)
             .map_err(|reason| crate::Error::Export { path: PathBuf::from("-"), reason })?;
-        return Ok(Checked { report, written: None, failed });
+        return Ok(Checked { report, written: None, failed, warnings });
     };
     let fail = |reason: String| crate::Error::Export { path: path.clone(), reason };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
         return Err(fail(format!("the folder {} does not exist", parent.display())));
     }
-    let bytes = crate::report::render(&review, args.format, &decisions).map_err(fail)?;
+    let bytes = crate::report::render_bytes(&review, args.format, &suppressed, &decisions).map_err(fail)?;
     crate::util::fs::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))?;
-    Ok(Checked { report: Vec::new(), written: Some((path.clone(), review.findings.len())), failed })
+    let written = review.findings.len() + suppressed.findings.len();
+    Ok(Checked { report: Vec::new(), written: Some((path.clone(), written)), failed, warnings })
 }
 
-/// What `export` did: the notes and locales written, and warnings about the sidecar.
-#[derive(Debug)]
-pub struct Exported {
-    /// Notes written.
-    pub notes: usize,
-    /// Locales in the scorecard.
-    pub locales: usize,
-    /// Warnings (an unreadable sidecar left untouched, notes found in the data directory).
-    pub warnings: Vec<String>,
+/// Move the findings marked as false positives in the folder's notes file out of the review.
+fn leave_out_false_positives(review: &mut Review, opened: &crate::notes::sidecar::Opened) -> (Suppressed, Vec<String>) {
+    let mut warnings = Vec::new();
+    if let Location::Beside { reason, .. } = opened.sidecar.location() {
+        warnings.push(format!("{reason}; the false-positive marks in it are not applied"));
+    }
+    let marks = opened.book.suppressed();
+    if marks.is_empty() {
+        return (Suppressed::default(), warnings);
+    }
+    let (out, kept): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut review.findings).into_iter().partition(|f| marks.get(&f.fingerprint).is_some());
+    review.findings = kept;
+    let unmatched = marks.iter().filter(|m| !out.iter().any(|f| f.fingerprint == m.fingerprint)).count();
+    let reasons =
+        out.iter().map(|f| marks.get(&f.fingerprint).map_or_else(String::new, |m| m.reason.clone())).collect();
+    (Suppressed { findings: out, reasons, unmatched }, warnings)
 }
 
-/// Run `export`: build the review, read the notes, write the file.
-pub fn export(args: &ExportArgs) -> crate::Result<Exported> {
-    let format = match args.format.or_else(|| ExportFormat::from_path(&args.output)) {
-        Some(f) => f,
-        None => return Err(crate::Error::UnknownExportFormat(args.output.clone())),
-    };
-    if !args.path.exists() {
-        return Err(crate::Error::MissingPath(args.path.clone()));
+/// A folder that could not be read at all (it lists nothing but its own problem) is an error, not an
+/// empty review.
+fn refuse_unreadable_folder(corpus: &crate::corpus::Corpus, path: &std::path::Path) -> crate::Result<()> {
+    match corpus.problems.first() {
+        Some(problem) if corpus.files.is_empty() => {
+            let reason = problem.reason.strip_prefix("cannot list: ").unwrap_or(&problem.reason).to_owned();
+            Err(crate::Error::FolderUnreadable { path: path.to_path_buf(), reason })
+        }
+        _ => Ok(()),
     }
-    if !args.path.is_dir() {
-        return Err(crate::Error::NotAFolder(args.path.clone()));
-    }
-    let options = CheckOptions { source: args.source.clone(), glossary: None };
-    let review = Review::build(std::slice::from_ref(&args.path), &options)?;
-    let opened = Sidecar::open(&args.path, default_data_dir().as_deref());
-    // An export without the notes of an unreadable sidecar would look clean: refuse instead.
-    if let crate::notes::sidecar::Location::Beside { reason, .. } = opened.sidecar.location() {
-        return Err(crate::Error::NotesUnreadable(reason.clone()));
-    }
-    let export = crate::export::collect(&review, &opened.book);
-    crate::export::write(&export, format, &args.output)?;
-    Ok(Exported { notes: export.notes.len(), locales: export.scorecard.len(), warnings: opened.warnings })
 }
 
 /// Run `status`: load the folder, read its history once, and render the status of every translation.
@@ -196,6 +230,7 @@ pub fn status(args: &StatusArgs) -> crate::Result<String> {
     let configured = args.source.clone().or(config.source);
     let options = crate::corpus::LoadOptions { source: configured.clone() };
     let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
+    refuse_unreadable_folder(&corpus, &args.path)?;
     let source = corpus.effective_source(configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;
     if !corpus.files.iter().any(|f| f.locale.same_language(&source)) {
         let found = corpus.locales().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
@@ -223,4 +258,24 @@ fn diffs(
             Some((i, crate::status::source_diff(entry, &then, &now.text)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, LoadProblem};
+
+    #[test]
+    fn a_folder_that_lists_nothing_but_its_own_problem_is_an_error() {
+        let mut corpus = Corpus::default();
+        corpus.problems.push(LoadProblem {
+            kind: crate::corpus::ProblemKind::Unreadable,
+            rel: String::new(),
+            reason: "cannot list: Permission denied (os error 13)".into(),
+            line: 1,
+        });
+        let e = refuse_unreadable_folder(&corpus, std::path::Path::new("/docs")).expect_err("unreadable");
+        assert_eq!(e.to_string(), "/docs: cannot read the folder: Permission denied (os error 13)");
+        assert!(refuse_unreadable_folder(&Corpus::default(), std::path::Path::new("/docs")).is_ok());
+    }
 }
