@@ -138,7 +138,10 @@ fn main() -> BenchResult<()> {
     let (history_time, history) = best(|| History::open(&content));
     let history = history.map_err(|e| e.to_string())?;
     let (status_time, report) = best(|| -> BenchResult<_> {
-        let corpus = Corpus::load(std::slice::from_ref(&content), &LoadOptions { source: Some(en.clone()) })?;
+        let corpus = Corpus::load(
+            std::slice::from_ref(&content),
+            &LoadOptions { source: Some(en.clone()), ..Default::default() },
+        )?;
         let report = synoptic::status::compute(&corpus, Some(&en));
         Ok((corpus.files.len(), report))
     });

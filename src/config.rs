@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! source = "en"
+//! dialect = "hugo"        # msdocs, hugo, docusaurus, starlight, mkdocs, commands, commonmark
 //! glossary = "terms.csv"
 //! [severity]
 //! "link.target-differs" = "error"
@@ -13,6 +14,7 @@
 //! ```
 
 use crate::checks::{CheckId, Severity};
+use crate::dialect::Dialect;
 use crate::error::{Error, Result};
 use crate::locale::Locale;
 use std::collections::BTreeMap;
@@ -61,6 +63,7 @@ pub const FILE_NAME: &str = "synoptic.toml";
 #[serde(deny_unknown_fields)]
 struct Raw {
     source: Option<String>,
+    dialect: Option<String>,
     glossary: Option<PathBuf>,
     #[serde(default)]
     severity: BTreeMap<String, String>,
@@ -73,6 +76,8 @@ struct Raw {
 pub struct Config {
     /// The source locale.
     pub source: Option<Locale>,
+    /// The site dialect, when named (else detected).
+    pub dialect: Option<Dialect>,
     /// The glossary file, resolved against the folder.
     pub glossary: Option<PathBuf>,
     /// Severity overrides by finding id.
@@ -106,6 +111,13 @@ impl Config {
             Some(s) => Some(Locale::parse(&s).ok_or_else(|| err(format!("source: '{s}' is not a locale tag")))?),
             None => None,
         };
+        let dialect = match raw.dialect {
+            Some(d) => Some(Dialect::parse(&d).ok_or_else(|| {
+                let known = Dialect::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ");
+                err(format!("dialect: '{d}' is not one of {known}"))
+            })?),
+            None => None,
+        };
         let mut severity = BTreeMap::new();
         for (id, level) in raw.severity {
             let Some(check) = CheckId::parse(&id) else {
@@ -122,7 +134,7 @@ impl Config {
         {
             return Err(err("scorecard: penalties must be numbers ≥ 0 and the threshold between 0 and 100".into()));
         }
-        Ok(Config { source, glossary: raw.glossary.map(|g| folder.join(g)), severity, scoring })
+        Ok(Config { source, dialect, glossary: raw.glossary.map(|g| folder.join(g)), severity, scoring })
     }
 }
 

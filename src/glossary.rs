@@ -55,6 +55,54 @@ impl Entry {
 pub struct Glossary {
     /// Rows, longest term first (so longer terms win over the terms inside them).
     pub entries: Vec<Entry>,
+    /// Finds the `term` rows whose term a text may hold.
+    pub terms: Matcher,
+    /// Finds the `forbidden` rows whose word a text may hold.
+    pub forbidden: Matcher,
+}
+
+/// Finds, in time linear in a text, the glossary rows it may hold: an Aho-Corasick automaton over the
+/// lowercased stem of each row's first word (the part inflection leaves alone); only those rows are then
+/// matched in full. Thousands of terms cost no more per block than a few.
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern, the rows it stands for.
+    rows: Vec<Vec<usize>>,
+}
+
+impl Matcher {
+    /// A matcher over (row index, phrase) pairs.
+    fn new<'a>(phrases: impl Iterator<Item = (usize, &'a str)>) -> Matcher {
+        let mut by_stem: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+        for (row, phrase) in phrases {
+            if let Some((_, first)) = words(phrase).first() {
+                by_stem.entry(stem(&first.to_lowercase())).or_default().push(row);
+            }
+        }
+        let (patterns, rows): (Vec<String>, Vec<Vec<usize>>) = by_stem.into_iter().unzip();
+        let automaton = (!patterns.is_empty()).then(|| aho_corasick::AhoCorasick::new(&patterns).ok()).flatten();
+        Matcher { automaton, rows }
+    }
+
+    /// The rows whose first word's stem starts a word of `lower` (a lowercased text), in row order.
+    pub fn candidates(&self, lower: &str) -> Vec<usize> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let mut out: Vec<usize> = ac
+            .find_overlapping_iter(lower)
+            .filter(|m| !lower[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+            .flat_map(|m| self.rows[m.pattern().as_usize()].iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The part of a lowercase word inflection leaves alone (see [`word_matches`]).
+fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if n < 4 { word.to_owned() } else { word.chars().take(n - (n / 4).clamp(1, 2)).collect() }
 }
 
 impl Glossary {
@@ -154,7 +202,13 @@ impl Glossary {
             entries.push(entry);
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.term.chars().count().max(e.translation.chars().count())));
-        Ok(Glossary { entries })
+        let terms = Matcher::new(
+            entries.iter().enumerate().filter(|(_, e)| e.kind == Kind::Term).map(|(i, e)| (i, e.term.as_str())),
+        );
+        let forbidden = Matcher::new(
+            entries.iter().enumerate().filter(|(_, e)| e.kind == Kind::Forbidden).map(|(i, e)| (i, e.forbidden_word())),
+        );
+        Ok(Glossary { entries, terms, forbidden })
     }
 }
 
@@ -193,8 +247,7 @@ fn word_matches(word: &str, wanted: &str) -> bool {
     if t_len < 4 {
         return false;
     }
-    let stem: String = t.chars().take(t_len - (t_len / 4).clamp(1, 2)).collect();
-    w.starts_with(&stem) && w.chars().count() <= t_len + 4
+    w.starts_with(&stem(&t)) && w.chars().count() <= t_len + 4
 }
 
 /// The byte range of the first occurrence of `term` in `text`, tolerating inflection; `None` if absent.

@@ -3,14 +3,15 @@
 //! The command line prints it; the desktop app will draw it.
 
 use crate::align::{self, Alignment};
+use crate::checks::term::loans::LoanWords;
 use crate::checks::{self, CheckId, DocContext, Finding, Severity};
 use crate::config::Config;
+use crate::config::ScoringModel;
 use crate::corpus::{Corpus, LoadOptions, Progress};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::locale::Locale;
 use crate::revision::Revisions;
-use crate::scorecard::ScoringModel;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -65,11 +66,9 @@ pub struct Review {
     pub scoring: ScoringModel,
     /// The translation status of every document (git history, else front matter).
     pub status: crate::status::StatusReport,
-    /// For behind translations (by status entry), the source rows changed since their revision; filled
-    /// by the window's loader ([`crate::status::source_changes`]), empty for `check`.
-    pub source_changes: BTreeMap<usize, Vec<crate::status::RowChange>>,
-    /// The scorecard's word counts; filled by the window's loader (off the UI thread), `None` for `check`.
-    pub evaluated: Option<crate::scorecard::Evaluated>,
+    /// For behind translations (by status entry), the source rows changed since their revision: read
+    /// from git on first use ([`Review::source_changes`]; the window's loader asks off the UI thread).
+    source_changes: std::sync::OnceLock<BTreeMap<usize, Vec<crate::status::RowChange>>>,
 }
 
 impl Review {
@@ -83,7 +82,8 @@ impl Review {
         let root_dir = paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_default();
         let config = Config::load(&root_dir)?;
         let source = options.source.clone().or(config.source.clone());
-        let corpus = Corpus::load_with_progress(paths, &LoadOptions { source: source.clone() }, progress)?;
+        let load = LoadOptions { source: source.clone(), dialect: config.dialect };
+        let corpus = Corpus::load_with_progress(paths, &load, progress)?;
         if let Some(s) = &source
             && !corpus.files.iter().any(|f| f.locale.same_language(s))
         {
@@ -103,8 +103,11 @@ impl Review {
     /// Run every check on a loaded corpus (from disk or [`Corpus::from_memory`]) with a source locale, a
     /// glossary and a configuration already in hand. Reads nothing.
     pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
-        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> =
-            (0..corpus.documents.len()).into_par_iter().map(|i| review_document(&corpus, i, glossary)).collect();
+        let loans = LoanWords::of(&corpus);
+        let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> = (0..corpus.documents.len())
+            .into_par_iter()
+            .map(|i| review_document(&corpus, &loans, i, glossary))
+            .collect();
         let mut findings = checks::input::check(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
         for (doc, f) in per_doc {
@@ -135,10 +138,17 @@ impl Review {
             source,
             summaries,
             status,
-            source_changes: BTreeMap::new(),
-            evaluated: None,
+            source_changes: std::sync::OnceLock::new(),
             scoring: config.scoring,
         }
+    }
+
+    /// For behind translations (by status entry), the source rows changed since their revision (one git
+    /// process on first use).
+    pub fn source_changes(&self) -> &BTreeMap<usize, Vec<crate::status::RowChange>> {
+        self.source_changes.get_or_init(|| {
+            crate::status::source_changes(&self.corpus, |d| self.documents.get(d).map(|x| &x.alignment), &self.status)
+        })
     }
 
     /// The index of a document by name.
@@ -216,16 +226,20 @@ fn summarize_documents(corpus: &Corpus, findings: &[Finding]) -> Vec<DocumentSum
     out
 }
 
-fn review_document(corpus: &Corpus, index: usize, glossary: &Glossary) -> (ReviewedDocument, Vec<Finding>) {
+fn review_document(
+    corpus: &Corpus,
+    loans: &LoanWords,
+    index: usize,
+    glossary: &Glossary,
+) -> (ReviewedDocument, Vec<Finding>) {
     let doc = &corpus.documents[index];
     let files: Vec<_> = corpus.document_files(doc).collect();
     let skeletons: Vec<_> = files.iter().map(|f| &f.skeleton).collect();
     let source_col = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
     let alignment = align::align(&skeletons, source_col);
     let revisions = Revisions::new(&files, source_col);
-    let ctx = DocContext::new(corpus, doc, &alignment, glossary, &revisions);
-    let mut findings = checks::check_document(&ctx);
-    findings.extend(checks::meta::check(&ctx));
+    let ctx = DocContext::new(corpus, loans, doc, &alignment, glossary, &revisions);
+    let findings = checks::check_document(&ctx);
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }
 

@@ -6,9 +6,15 @@
 use crate::corpus::SourceFile;
 use std::collections::BTreeSet;
 
-/// Keys naming the source revision a translation was made from.
-const REVISION_KEYS: &[&str] =
-    &["ms.openlocfilehash", "default_lang_commit", "l10n.sourceCommit", "source_commit", "translation.source_commit"];
+/// Keys naming the source commit a translation was made from (Hugo and Kubernetes-style sites, MDN).
+pub const COMMIT_KEYS: &[&str] =
+    &["default_lang_commit", "l10n.sourceCommit", "source_commit", "sourceCommit", "translation.source_commit"];
+
+/// Keys naming the source revision by another id (Microsoft Docs' hash of the source file).
+const HASH_KEYS: &[&str] = &["ms.openlocfilehash"];
+
+/// Keys a site sets to `true` on a translation it knows has drifted from the default language.
+const DRIFT_KEYS: &[&str] = &["drifted_from_default", "params.drifted_from_default", "outdated", "l10n.outdated"];
 
 /// Keys dating the source revision (for a source file: its own date).
 const DATE_KEYS: &[&str] = &["ms.date", "source_date", "l10n.sourceDate"];
@@ -33,6 +39,10 @@ pub struct Revision {
     pub date: Option<(u32, u32, u32)>,
     /// The line of the revision entry (for findings).
     pub line: usize,
+    /// The front-matter key that names the revision.
+    pub key: Option<String>,
+    /// The site marks this translation as drifted from the default language (the line of the flag).
+    pub drift_flag: Option<usize>,
 }
 
 /// Revision facts for the columns of one document.
@@ -54,6 +64,9 @@ impl Revisions {
             .map(|c| {
                 if Some(c) == source {
                     return Status::Newest;
+                }
+                if revisions[c].as_ref().is_some_and(|r| r.drift_flag.is_some()) {
+                    return Status::Behind;
                 }
                 match (revisions[c].as_ref().and_then(|r| r.date), newest) {
                     (Some(d), Some(n)) if distinct.len() >= 2 || source.is_some() => {
@@ -90,15 +103,18 @@ impl Revisions {
 
 fn read_revision(f: &SourceFile) -> Option<Revision> {
     let fm = &f.skeleton.front_matter;
-    let id = fm.first_of(REVISION_KEYS);
+    let id = fm.first_of(COMMIT_KEYS).or_else(|| fm.first_of(HASH_KEYS));
     let date = fm.first_of(DATE_KEYS);
-    if id.is_none() && date.is_none() {
+    let drift = DRIFT_KEYS.iter().filter_map(|k| fm.entry(k)).find(|e| e.value.eq_ignore_ascii_case("true"));
+    if id.is_none() && date.is_none() && drift.is_none() {
         return None;
     }
     Some(Revision {
         id: id.map(|e| e.value.clone()),
         date: date.and_then(|e| parse_date(&e.value)),
-        line: id.or(date).map_or(1, |e| e.line),
+        line: id.or(date).or(drift).map_or(1, |e| e.line),
+        key: id.map(|e| e.key.clone()),
+        drift_flag: drift.map(|e| e.line),
     })
 }
 

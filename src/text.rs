@@ -145,6 +145,11 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
+    /// Byte offset where a 1-based line starts (the text's length past the last line).
+    pub fn start_of(&self, line: usize, text_len: usize) -> usize {
+        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text_len)
+    }
+
     /// 1-based (line, column) of a byte offset; the column counts characters.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line(offset);

@@ -26,7 +26,7 @@ fn found(r: &Review) -> Vec<(&str, &str, usize)> {
     r.findings.iter().map(|f| (f.id.as_str(), f.locale.as_str(), f.line)).collect()
 }
 
-const EN: &str = "# Guide\n\nIntro text with a [link](other.md) and `code`.\n\n## Steps\n\n- one\n- two\n- three\n\n```sh\nrun --fast\n```\n";
+const EN: &str = "# Guide\n\nIntro text with a [link](other.md) and `output_dir`.\n\n## Steps\n\n- one\n- two\n- three\n\n```sh\nrun --fast\n```\n";
 const OTHER_EN: &str = "# Other\n\nSome words.\n";
 const OTHER_DE: &str = "# Anderes\n\nEinige Wörter.\n";
 
@@ -37,7 +37,7 @@ fn de(body: &str) -> String {
 #[test]
 fn clean_translation_is_quiet() {
     let de_text = de(
-        "Einleitung mit einem [Verweis](other.md) und `code`.\n\n## Schritte\n\n- eins\n- zwei\n- drei\n\n```sh\n# ausführen\nrun --fast\n```\n",
+        "Einleitung mit einem [Verweis](other.md) und `output_dir`.\n\n## Schritte\n\n- eins\n- zwei\n- drei\n\n```sh\n# ausführen\nrun --fast\n```\n",
     );
     let (_t, r) =
         review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
@@ -47,7 +47,7 @@ fn clean_translation_is_quiet() {
 #[test]
 fn structure_missing_count_level_and_code() {
     let de_text = de(
-        "Einleitung mit einem [Verweis](other.md) und `kode`.\n\n### Schritte\n\n- eins\n- zwei\n\n```sh\nrun --schnell\n```\n",
+        "Einleitung mit einem [Verweis](other.md) und `ausgabe_ordner`.\n\n### Schritte\n\n- eins\n- zwei\n\n```sh\nrun --schnell\n```\n",
     );
     let (_t, r) =
         review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
@@ -56,20 +56,20 @@ fn structure_missing_count_level_and_code() {
         vec![
             ("code.changed", "de", 3),
             ("structure.heading-level", "de", 5),
-            ("structure.count", "de", 7),
+            ("structure.missing", "de", 8),
             ("code.changed", "de", 11),
         ]
     );
     let msgs: Vec<&str> = r.findings.iter().map(|f| f.message.as_str()).collect();
-    assert_eq!(msgs[0], "inline code differs: `kode` not in en; `code` missing");
+    assert_eq!(msgs[0], "inline code of en missing or altered: `output_dir` (this locale has `ausgabe_ordner`)");
     assert_eq!(msgs[1], "heading 'Schritte' is level 3 (###) here but level 2 in en");
-    assert_eq!(msgs[2], "list 'eins · zwei': 2 list items where en has 3");
+    assert_eq!(msgs[2], "list item 'three' of en is missing here (en/guide.md line 9)");
     assert_eq!(msgs[3], "code block differs from en: `run --schnell` where en has `run --fast`");
 }
 
 #[test]
 fn a_missing_section_is_one_finding_not_one_per_block() {
-    let de_text = de("Einleitung mit einem [Verweis](other.md) und `code`.\n");
+    let de_text = de("Einleitung mit einem [Verweis](other.md) und `output_dir`.\n");
     let (_t, r) =
         review(&[("en/guide.md", EN), ("de/guide.md", &de_text), ("en/other.md", OTHER_EN), ("de/other.md", OTHER_DE)]);
     assert_eq!(found(&r), vec![("structure.missing", "de", 3)]);
@@ -103,7 +103,7 @@ fn site_absolute_links_resolve_hugo_style_and_templates_are_skipped() {
     assert_eq!(found(&r), vec![("link.missing-file", "*", 3)], "{messages:?}");
     assert_eq!(
         r.findings[0].message,
-        "1 relative link target(s) are missing in every locale that links them — probably outside the opened folder: /docs/missing/"
+        "1 relative link target(s) are missing in every locale that links them — probably outside the opened folder: /docs/missing"
     );
     assert_eq!(
         r.corpus.documents.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
@@ -127,10 +127,10 @@ fn malformed_link_syntax_is_found_and_cjk_adjacency_is_fine() {
     assert_eq!(
         malformed,
         vec![
-            ("de", "`[die Doku] (https://x.org/a)` is not a link: remove the space between `]` and `(`"),
+            // Two malformations of one line are one finding that names both.
             (
                 "de",
-                "`**` is not closed: CommonMark does not end strong emphasis before a letter after punctuation (add a space or move the `**`)"
+                "`[die Doku] (https://x.org/a)` is not a link: remove the space between `]` and `(`; also: `**` is not closed: CommonMark does not end strong emphasis before a letter after punctuation (add a space or move the `**`)"
             ),
             ("fr", "no space between the link `(https://x.org/a)` and `maintenant`"),
         ]

@@ -7,11 +7,12 @@ use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::{copy_fixture, note_on, review};
 use std::path::Path;
+use synoptic::corpus::words::word_count;
 use synoptic::export::{self, COLUMNS, ExportFormat};
 use synoptic::notes::sidecar::Sidecar;
 use synoptic::notes::{Category, NoteBook, NoteSeverity, NoteStatus, ReviewMark};
 use synoptic::review::Review;
-use synoptic::scorecard::{Verdict, word_count};
+use synoptic::scorecard::Verdict;
 
 /// Three notes on the clean fixture: a major one in German, a minor one in French marked "won't fix",
 /// and a minor one for all locales; `guide.md` marked reviewed in German, nothing reviewed in French;

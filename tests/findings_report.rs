@@ -6,7 +6,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use std::path::PathBuf;
 use synoptic::report::findings::{self, Decisions, FalsePositiveMark, FindingsFormat};
 
-/// English source, an Arabic translation with changed code and a broken anchor, and a German one missing
+/// English source, an Arabic translation with changed inline code and a broken anchor, and a German one missing
 /// its second section and an anchor; texts with `<`, `&` and quotes that must come out escaped.
 fn folder() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -18,7 +18,7 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
         ),
         (
             "ar",
-            "# الدليل\n\nاستخدم ملف `<konfig>` ثم أعد التشغيل. انظر [الإعداد](#missing).\n\n## الإعداد {#setup}\n\nشغّل `install --all` قبل الاستخدام الأول.\n",
+            "# الدليل\n\nاستخدم ملف `<konfig>` ثم أعد التشغيل. انظر [الإعداد](#missing).\n\n## الإعداد {#setup}\n\nشغّل `install --none` قبل الاستخدام الأول.\n",
         ),
         ("de", "# Anleitung\n\nVerwenden Sie die Datei `<config>` & starten Sie neu. Siehe [Einrichtung](#setup).\n"),
     ];
@@ -61,14 +61,14 @@ fn csv_has_one_row_per_finding_with_the_rows_source_and_translation() {
     assert_eq!(
         heads,
         [
-            ["guide.md", "ar", "ar/guide.md:3", "code.changed", "warning"],
             ["guide.md", "ar", "ar/guide.md:3", "link.missing-anchor", "error"],
+            ["guide.md", "ar", "ar/guide.md:7", "code.changed", "warning"],
             ["guide.md", "de", "de/guide.md:3", "link.missing-anchor", "error"],
             ["guide.md", "de", "de/guide.md:3", "structure.missing", "warning"],
         ]
     );
-    assert_eq!(rows[1][5], "#missing is not an anchor in this file (link `#missing`)");
-    assert_eq!((rows[1][6].as_str(), rows[1][7].as_str()), (SOURCE_ROW, ARABIC_ROW));
+    assert_eq!(rows[0][5], "#missing is not an anchor in this file (link `#missing`)");
+    assert_eq!((rows[0][6].as_str(), rows[0][7].as_str()), (SOURCE_ROW, ARABIC_ROW));
     // The German gap: the source's heading, no translation.
     assert_eq!((rows[3][6].as_str(), rows[3][7].as_str()), ("## Setup {#setup}", ""));
     assert!(rows.iter().all(|r| r[8].is_empty() && r[9].is_empty()), "no decisions from the command line yet");
@@ -101,8 +101,8 @@ fn xlsx_has_a_summary_sheet_and_one_sheet_per_locale() {
     let header: Vec<String> = (0..10).map(|c| cell(&ar, 0, c)).collect();
     assert_eq!(header, findings::COLUMNS);
     assert_eq!(ar.height(), 3, "a header and two findings");
-    assert_eq!(cell(&ar, 2, 3), "link.missing-anchor");
-    assert_eq!(cell(&ar, 2, 7), ARABIC_ROW);
+    assert_eq!(cell(&ar, 1, 3), "link.missing-anchor");
+    assert_eq!(cell(&ar, 1, 7), ARABIC_ROW);
 }
 
 #[test]
@@ -159,8 +159,8 @@ fn decisions_fill_the_review_state_and_false_positive_columns() {
     assert_eq!(
         columns,
         [
-            ("ar", "code.changed", "reviewed (document, locale)", ""),
             ("ar", "link.missing-anchor", "reviewed (document, locale)", ""),
+            ("ar", "code.changed", "reviewed (document, locale)", ""),
             ("de", "link.missing-anchor", "", "yes: anchor added by the site's theme (Ana, 2026-11-24)"),
             ("de", "structure.missing", "", ""),
         ]

@@ -318,11 +318,11 @@ fn non_ascii_paths_and_spaces_in_the_human_report() {
 
 Guía de inicio/über uns ✓.md
   de
-    de/Guía de inicio/über uns ✓.md:3:57 structure.missing warning: section 'Setup' of en is missing here (en/Guía de inicio/über uns ✓.md line 5)
+    de/Guía de inicio/über uns ✓.md:3:56 structure.missing warning: section 'Setup' of en is missing here (en/Guía de inicio/über uns ✓.md line 5)
 
 guide.md
   de
-    de/guide.md:3:57 structure.missing warning: section 'Setup' of en is missing here (en/guide.md line 5)
+    de/guide.md:3:56 structure.missing warning: section 'Setup' of en is missing here (en/guide.md line 5)
 
 skipped de/verknüpft 日本.md: a symbolic link; links are not followed (open the target)
 

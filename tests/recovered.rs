@@ -10,10 +10,10 @@ use assert_cmd::Command;
 use common::copy_fixture;
 use std::path::Path;
 use std::time::Duration;
-use synoptic::notes::session::NoteSession;
 use synoptic::notes::sidecar::{FILE_NAME, Location, RECOVERED_NAME, Sidecar};
 use synoptic::notes::{Anchor, Category, Note, NoteBook, NoteSeverity, NoteStatus};
 use synoptic::review::Review;
+use synoptic::session::NoteSession;
 
 fn note(text: &str) -> Note {
     Note {

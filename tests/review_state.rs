@@ -9,11 +9,12 @@ use common::{copy_fixture, find_block, review};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
-use synoptic::notes::session::NoteSession;
+use synoptic::corpus::words::{count_words, word_count};
 use synoptic::notes::sidecar::{FILE_NAME, Sidecar};
 use synoptic::notes::{Category, NoteSeverity};
 use synoptic::review::Review;
-use synoptic::scorecard::{Verdict, count_words, word_count};
+use synoptic::scorecard::Verdict;
+use synoptic::session::NoteSession;
 
 const WAIT: Duration = Duration::from_secs(10);
 

@@ -19,9 +19,10 @@ fn exactly_the_planted_defects_are_found() {
             ("input.encoding", "", "es/notes.md", 3),
             ("term.glossary", "de", "de/configure.md", 12),
             ("link.target-differs", "de", "de/configure.md", 32),
-            ("structure.count", "de", "de/configure.md", 36),
+            ("structure.missing", "de", "de/configure.md", 36),
             ("link.malformed", "es", "es/configure.md", 22),
-            ("structure.moved", "es", "es/configure.md", 30),
+            ("structure.count", "es", "es/configure.md", 24),
+            ("structure.moved", "es", "es/configure.md", 35),
             ("code.changed", "fr", "fr/configure.md", 16),
             ("link.missing-anchor", "ru", "ru/configure.md", 37),
             ("meta.missing", "ru", "en/faq.md", 1),
@@ -87,6 +88,6 @@ fn messages_say_what_to_fix() {
     );
     assert_eq!(
         message("structure.missing", "de"),
-        "section 'Troubleshooting' of en is missing here (en/install.md line 29)"
+        "list item 'Troubleshooting' of en is missing here (en/configure.md line 36)"
     );
 }

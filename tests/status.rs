@@ -389,10 +389,8 @@ fn status_without_a_source_locale_is_an_error_with_exit_2() {
 #[test]
 fn source_changes_line_up_with_the_translations_rows() {
     let repo = edited_after_translation();
-    let mut r = review(repo.path());
-    r.source_changes =
-        synoptic::status::source_changes(&r.corpus, |d| r.documents.get(d).map(|x| &x.alignment), &r.status);
-    let changes = &r.source_changes[&0];
+    let r = review(repo.path());
+    let changes = &r.source_changes()[&0];
     assert_eq!(changes.len(), 1);
     let change = &changes[0];
     assert_eq!(change.row, Some(1));

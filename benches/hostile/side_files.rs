@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 use synoptic::config::Config;
-use synoptic::notes::session::NoteSession;
 use synoptic::notes::sidecar::{FILE_NAME, Sidecar};
 use synoptic::review::{CheckOptions, Review};
+use synoptic::session::NoteSession;
 
 /// A folder with a guide in English and German.
 fn folder() -> std::io::Result<tempfile::TempDir> {

@@ -1,28 +1,27 @@
 //! N-way structural alignment: the blocks of every locale of a document laid out in rows, row k holding
 //! the corresponding block of each locale or a gap.
 //!
-//! Sections are aligned first — identical heading anchors are sync points (`similar`'s patience diff over
-//! anchor ids), the sections between them are paired by heading level and content — then the blocks
-//! inside each aligned section, by signature (kind, level, link targets, code, numbers), again with
-//! `similar` and a fuzzy pass over what it leaves unmatched. Locales are added one by one to a growing
-//! profile, starting from the reference (the source, or the locale most like the others), so no source
-//! is needed. Rows keep every locale's own block order; a section found elsewhere in one locale is marked
-//! as moved rather than reordered.
+//! Every locale is aligned with one pivot — the source, or without one the locale most like the others —
+//! first section by section (explicit `{#id}` anchors are sync points, the rest is paired by heading level
+//! and content), then block by block inside each pair of sections: blocks with strong features (link
+//! targets, code with placeholders masked, inline code, explicit anchors, markup names) match exactly;
+//! plain prose is paired by order, kind and length, so a number a translation spells out does not split a
+//! pair. Blocks a locale has and the pivot lacks go between the pivot's rows, and those of several locales
+//! in one gap share rows when they are alike. Rows keep every locale's own block order; a section found
+//! elsewhere in one locale is marked as moved rather than reordered.
 
 mod features;
 mod moves;
 mod pair;
 
-use crate::skeleton::{BlockKind, Skeleton};
-use features::{BlockKeys, block_features, block_similarity, doc_features, jaccard};
+use crate::skeleton::Skeleton;
+use features::{BlockInfo, jaccard, length_ratio, similarity};
 use moves::mark_moves;
 use pair::pair_up;
-use serde::Serialize;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// One aligned row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// Per column (locale), the index of its block in that locale's skeleton, or `None` for a gap.
     pub cells: Vec<Option<usize>>,
@@ -45,7 +44,7 @@ impl Row {
 }
 
 /// The alignment of one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Alignment {
     /// The rows, top to bottom.
     pub rows: Vec<Row>,
@@ -53,36 +52,14 @@ pub struct Alignment {
     pub pivot: usize,
 }
 
-/// Above this many cells a fuzzy pairing gives up and leaves the hunk unpaired (pathological input).
+/// Above this many cells a fuzzy pairing gives up its table and pairs greedily (pathological input).
 const MAX_FUZZY_CELLS: usize = 250_000;
-
-/// Align the skeletons of one document. `pivot` is the reference column when there is one.
-pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
-    if skeletons.is_empty() {
-        return Alignment::default();
-    }
-    let pivot = pivot.unwrap_or_else(|| most_typical(skeletons));
-    let sections: Vec<Vec<Section>> = skeletons.iter().map(|s| split_sections(s)).collect();
-    let section_rows = align_sections(skeletons, &sections, pivot);
-    let keys = BlockKeys::new(skeletons);
-    let mut rows = Vec::new();
-    for srow in &section_rows {
-        let heading_cells: Vec<Option<usize>> =
-            srow.iter().enumerate().map(|(c, s)| s.and_then(|s| sections[c][s].heading)).collect();
-        let start = rows.len();
-        if heading_cells.iter().any(Option::is_some) {
-            rows.push(Row { cells: heading_cells, section_row: Some(start), moved: None });
-        }
-        let section_row = (rows.len() > start).then_some(start);
-        let bodies: Vec<Option<Range<usize>>> =
-            srow.iter().enumerate().map(|(c, s)| s.map(|s| sections[c][s].body.clone())).collect();
-        for cells in align_blocks(skeletons, &keys, &bodies, pivot) {
-            rows.push(Row { cells, section_row, moved: None });
-        }
-    }
-    mark_moves(&mut rows, skeletons);
-    Alignment { rows, pivot }
-}
+/// The least likeness for two sections to pair.
+const SECTION_THRESHOLD: f64 = 0.25;
+/// The least likeness for two blocks to pair.
+const BLOCK_THRESHOLD: f64 = 0.35;
+/// The least likeness for blocks of different locales in the same gap to share a row.
+const GAP_THRESHOLD: f64 = 0.5;
 
 /// A heading and the blocks up to the next heading (the preamble has no heading).
 #[derive(Debug, Clone)]
@@ -91,12 +68,63 @@ struct Section {
     body: Range<usize>,
 }
 
+/// Everything the alignment knows of a document: per column, its sections and block infos.
+struct Columns<'a> {
+    skeletons: &'a [&'a Skeleton],
+    sections: Vec<Vec<Section>>,
+    infos: Vec<Vec<BlockInfo>>,
+    section_features: Vec<Vec<Vec<u64>>>,
+}
+
+/// Align the skeletons of one document. `pivot` is the reference column when there is one.
+pub fn align(skeletons: &[&Skeleton], pivot: Option<usize>) -> Alignment {
+    if skeletons.is_empty() {
+        return Alignment::default();
+    }
+    let infos = features::infos(skeletons);
+    let sections: Vec<Vec<Section>> = skeletons.iter().map(|s| split_sections(s)).collect();
+    let section_features = sections
+        .iter()
+        .zip(&infos)
+        .map(|(secs, info)| secs.iter().map(|s| section_feature_list(info, s)).collect())
+        .collect();
+    let cols = Columns { skeletons, sections, infos, section_features };
+    let pivot = pivot.unwrap_or_else(|| most_typical(&cols));
+    let n = skeletons.len();
+    let section_rows = star(
+        n,
+        pivot,
+        &|c| Some((0..cols.sections[c].len()).collect()),
+        &|base, c, a, b| pair_sections(&cols, base, c, a, b),
+        &|c1, s1, c2, s2| section_similarity(&cols, c1, s1, c2, s2),
+    );
+    let mut rows = Vec::new();
+    for srow in &section_rows {
+        let heading_cells: Vec<Option<usize>> =
+            srow.iter().enumerate().map(|(c, s)| s.and_then(|s| cols.sections[c][s].heading)).collect();
+        let start = rows.len();
+        if heading_cells.iter().any(Option::is_some) {
+            rows.push(Row { cells: heading_cells, section_row: Some(start), moved: None });
+        }
+        let section_row = (rows.len() > start).then_some(start);
+        let base = if srow[pivot].is_some() { pivot } else { srow.iter().position(Option::is_some).unwrap_or(pivot) };
+        let bodies = |c: usize| srow[c].map(|s| cols.sections[c][s].body.clone().collect::<Vec<usize>>());
+        let block_rows =
+            star(n, base, &bodies, &|base, c, a, b| pair_blocks(&cols, base, c, a, b), &|c1, b1, c2, b2| {
+                similarity(&cols.infos[c1][b1], &cols.infos[c2][b2], 1.0)
+            });
+        rows.extend(block_rows.into_iter().map(|cells| Row { cells, section_row, moved: None }));
+    }
+    mark_moves(&mut rows, &cols.infos);
+    Alignment { rows, pivot }
+}
+
 fn split_sections(sk: &Skeleton) -> Vec<Section> {
     let mut out = Vec::new();
     let mut heading = None;
     let mut start = 0;
     for (i, b) in sk.blocks.iter().enumerate() {
-        if b.kind == BlockKind::Heading {
+        if b.kind == crate::skeleton::BlockKind::Heading {
             out.push(Section { heading, body: start..i });
             heading = Some(i);
             start = i + 1;
@@ -106,236 +134,155 @@ fn split_sections(sk: &Skeleton) -> Vec<Section> {
     out
 }
 
+/// The strong features of a section's blocks and the kinds of blocks it holds, sorted: what a translation
+/// of the section keeps.
+fn section_feature_list(infos: &[BlockInfo], s: &Section) -> Vec<u64> {
+    let blocks = s.heading.into_iter().chain(s.body.clone());
+    let kinds = s.body.clone().map(|b| crate::util::hash::hash64(&["kind", &format!("{:?}", infos[b].class)]));
+    let mut out: Vec<u64> = blocks.flat_map(|b| infos[b].strong.iter().copied()).chain(kinds).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The column whose structure shares the most with all the others.
-fn most_typical(skeletons: &[&Skeleton]) -> usize {
-    let features: Vec<HashSet<String>> = skeletons.iter().map(|s| doc_features(s)).collect();
-    (0..skeletons.len())
+fn most_typical(cols: &Columns<'_>) -> usize {
+    let doc: Vec<Vec<u64>> = cols
+        .infos
+        .iter()
+        .map(|infos| {
+            let mut v: Vec<u64> = infos.iter().flat_map(|b| b.strong.iter().copied()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    (0..doc.len())
         .max_by(|&a, &b| {
-            let score = |i: usize| -> f64 { features.iter().map(|f| jaccard(&features[i], f)).sum() };
+            let score = |i: usize| -> f64 { doc.iter().map(|f| jaccard(&doc[i], f)).sum() };
             score(a).total_cmp(&score(b)).then(b.cmp(&a))
         })
         .unwrap_or(0)
 }
 
-/// Progressive alignment of the section lists; returns rows of per-column section indices.
-fn align_sections(skeletons: &[&Skeleton], sections: &[Vec<Section>], pivot: usize) -> Vec<Vec<Option<usize>>> {
-    let n = skeletons.len();
-    let mut profile: Vec<Vec<Option<usize>>> = (0..sections[pivot].len())
-        .map(|s| {
+/// A pairing of one column's items with the base column's: (base index, column index) into the slices.
+type Pairs = Vec<(Option<usize>, Option<usize>)>;
+/// Pairs the items of a column (second) with the base's (first), given both columns and their items.
+type PairFn<'f> = &'f dyn Fn(usize, usize, &[usize], &[usize]) -> Pairs;
+
+/// Star alignment of the items of `n` columns around `base`: each column is paired with the base alone;
+/// items the base lacks go into the gap after the last base item they follow, and items of different
+/// columns in one gap share a row when `alike` says so. Returns rows of per-column item indices.
+fn star(
+    n: usize,
+    base: usize,
+    items: &dyn Fn(usize) -> Option<Vec<usize>>,
+    pair: PairFn<'_>,
+    alike: &dyn Fn(usize, usize, usize, usize) -> f64,
+) -> Vec<Vec<Option<usize>>> {
+    let base_items = items(base).unwrap_or_default();
+    let mut rows: Vec<Vec<Option<usize>>> = base_items
+        .iter()
+        .map(|&b| {
             let mut row = vec![None; n];
-            row[pivot] = Some(s);
+            row[base] = Some(b);
             row
         })
         .collect();
-    for col in (0..n).filter(|&c| c != pivot) {
-        let rep = |row: &Vec<Option<usize>>| representative(row);
-        let key_of = |c: usize, s: usize| section_key(skeletons[c], &sections[c][s]);
-        let profile_keys: Vec<String> =
-            profile.iter().map(|row| rep(row).map_or_else(String::new, |(c, s)| key_of(c, s))).collect();
-        let col_keys: Vec<String> = (0..sections[col].len()).map(|s| key_of(col, s)).collect();
-        let score = |p: usize, s: usize| -> f64 {
-            rep(&profile[p]).map_or(0.0, |(c, ps)| {
-                section_similarity(skeletons[c], &sections[c][ps], skeletons[col], &sections[col][s])
-            })
-        };
-        let (pk, ck): (Vec<&str>, Vec<&str>) =
-            (profile_keys.iter().map(String::as_str).collect(), col_keys.iter().map(String::as_str).collect());
-        let pairs = pair_up(&pk, &ck, score, 0.35);
-        profile = merge_into_profile(&profile, pairs, col, n);
-    }
-    profile
-}
-
-/// The first present cell of a profile row: (column, index).
-fn representative(row: &[Option<usize>]) -> Option<(usize, usize)> {
-    row.iter().enumerate().find_map(|(c, s)| s.map(|s| (c, s)))
-}
-
-fn section_key(sk: &Skeleton, s: &Section) -> String {
-    match s.heading.and_then(|h| sk.blocks[h].anchor.as_ref()) {
-        Some(a) => format!("#{}", a.id),
-        None if s.heading.is_none() => "\u{0}preamble".to_owned(),
-        None => String::new(),
-    }
-}
-
-fn section_similarity(a_sk: &Skeleton, a: &Section, b_sk: &Skeleton, b: &Section) -> f64 {
-    let (Some(ha), Some(hb)) = (a.heading, b.heading) else {
-        return if a.heading.is_none() && b.heading.is_none() { 1.0 } else { 0.0 };
-    };
-    let level = if a_sk.blocks[ha].level == b_sk.blocks[hb].level { 0.4 } else { 0.1 };
-    let feats = |sk: &Skeleton, s: &Section| -> HashSet<String> {
-        sk.blocks[s.body.clone()]
-            .iter()
-            .flat_map(block_features)
-            .chain(sk.blocks[s.body.clone()].iter().map(|b| format!("k{:?}", b.kind)))
-            .collect()
-    };
-    let (fa, fb) = (feats(a_sk, a), feats(b_sk, b));
-    let content = if fa.is_empty() && fb.is_empty() { 1.0 } else { jaccard(&fa, &fb) };
-    level + 0.6 * content
-}
-
-/// Progressive alignment of the blocks of one aligned section; returns rows of per-column block indices.
-fn align_blocks(
-    skeletons: &[&Skeleton],
-    keys: &BlockKeys,
-    bodies: &[Option<Range<usize>>],
-    pivot: usize,
-) -> Vec<Vec<Option<usize>>> {
-    let n = skeletons.len();
-    let order = std::iter::once(pivot).chain((0..n).filter(|&c| c != pivot));
-    let mut profile: Vec<Vec<Option<usize>>> = Vec::new();
-    for col in order {
-        let Some(body) = bodies[col].clone() else {
-            continue;
-        };
-        let blocks: Vec<usize> = body.collect();
-        if profile.is_empty() {
-            profile = blocks
-                .iter()
-                .map(|&b| {
-                    let mut row = vec![None; n];
-                    row[col] = Some(b);
-                    row
-                })
-                .collect();
-            continue;
+    // Per gap (after base row g; index 0 is before the first), the extra items of each column.
+    let mut gaps: Vec<Vec<(usize, usize)>> = vec![Vec::new(); base_items.len() + 1];
+    for col in (0..n).filter(|&c| c != base) {
+        let Some(col_items) = items(col) else { continue };
+        let mut after = 0;
+        for (a, b) in pair(base, col, &base_items, &col_items) {
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    rows[a][col] = Some(col_items[b]);
+                    after = a + 1;
+                }
+                (Some(a), None) => after = a + 1,
+                (None, Some(b)) => gaps[after].push((col, col_items[b])),
+                (None, None) => {}
+            }
         }
-        let profile_keys: Vec<&str> =
-            profile.iter().map(|row| representative(row).map_or("", |(c, b)| keys.key[c][b].as_str())).collect();
-        let col_keys: Vec<&str> = blocks.iter().map(|&b| keys.key[col][b].as_str()).collect();
-        let score = |p: usize, i: usize| -> f64 {
-            representative(&profile[p]).map_or(0.0, |(c, b)| {
-                let (x, y) = (&skeletons[c].blocks[b], &skeletons[col].blocks[blocks[i]]);
-                block_similarity(x, y, &keys.features[c][b], &keys.features[col][blocks[i]])
-            })
-        };
-        let pairs = pair_up(&profile_keys, &col_keys, score, 0.35);
-        let pairs = pairs.into_iter().map(|(p, i)| (p, i.map(|i| blocks[i]))).collect();
-        profile = merge_into_profile(&profile, pairs, col, n);
     }
-    profile
+    let mut out = Vec::with_capacity(rows.len());
+    for (g, gap) in gaps.into_iter().enumerate() {
+        out.extend(gap_rows(n, gap, alike));
+        if let Some(row) = rows.get(g) {
+            out.push(row.clone());
+        }
+    }
+    out
 }
 
-fn merge_into_profile(
-    profile: &[Vec<Option<usize>>],
-    pairs: Vec<(Option<usize>, Option<usize>)>,
-    col: usize,
+/// The extra items of one gap as rows: an item joins a row when its column is free there and it is like
+/// the row's first item; each column keeps its order.
+fn gap_rows(
     n: usize,
+    gap: Vec<(usize, usize)>,
+    alike: &dyn Fn(usize, usize, usize, usize) -> f64,
 ) -> Vec<Vec<Option<usize>>> {
-    pairs
-        .into_iter()
-        .map(|(p, x)| {
-            let mut row = p.map_or_else(|| vec![None; n], |p| profile[p].clone());
-            row[col] = x;
-            row
-        })
-        .collect()
+    let mut rows: Vec<Vec<Option<usize>>> = Vec::new();
+    let mut next_free = vec![0usize; n];
+    for (col, item) in gap {
+        let fits = (next_free[col]..rows.len()).find(|&r| {
+            rows[r][col].is_none()
+                && rows[r]
+                    .iter()
+                    .enumerate()
+                    .find_map(|(c, x)| x.map(|x| (c, x)))
+                    .is_some_and(|(c, x)| alike(c, x, col, item) >= GAP_THRESHOLD)
+        });
+        let r = fits.unwrap_or_else(|| {
+            rows.push(vec![None; n]);
+            rows.len() - 1
+        });
+        rows[r][col] = Some(item);
+        next_free[col] = r + 1;
+    }
+    rows
+}
+
+/// Pair the sections of `col` with those of `base`: explicit anchors are exact keys.
+fn pair_sections(cols: &Columns<'_>, base: usize, col: usize, a: &[usize], b: &[usize]) -> Pairs {
+    let key = |c: usize, s: usize| -> Option<u64> {
+        let sec = &cols.sections[c][s];
+        match sec.heading {
+            None => Some(0), // the preambles pair
+            Some(h) => cols.skeletons[c].blocks[h]
+                .anchor
+                .as_ref()
+                .filter(|a| a.explicit)
+                .map(|a| crate::util::hash::hash64(&["#", &a.id])),
+        }
+    };
+    let ka: Vec<Option<u64>> = a.iter().map(|&s| key(base, s)).collect();
+    let kb: Vec<Option<u64>> = b.iter().map(|&s| key(col, s)).collect();
+    pair_up(&ka, &kb, |i, j| section_similarity(cols, base, a[i], col, b[j]), SECTION_THRESHOLD)
+}
+
+fn section_similarity(cols: &Columns<'_>, c1: usize, s1: usize, c2: usize, s2: usize) -> f64 {
+    let (x, y) = (&cols.sections[c1][s1], &cols.sections[c2][s2]);
+    let (Some(hx), Some(hy)) = (x.heading, y.heading) else {
+        return if x.heading.is_none() && y.heading.is_none() { 1.0 } else { 0.0 };
+    };
+    let level = if cols.infos[c1][hx].level == cols.infos[c2][hy].level { 0.35 } else { 0.1 };
+    let (fx, fy) = (&cols.section_features[c1][s1], &cols.section_features[c2][s2]);
+    let content = if fx.is_empty() && fy.is_empty() { 0.5 } else { jaccard(fx, fy) };
+    let (nx, ny) = (x.body.len() as f64, y.body.len() as f64);
+    let size = if nx.max(ny) == 0.0 { 1.0 } else { 1.0 - (nx - ny).abs() / nx.max(ny) };
+    level + 0.45 * content + 0.2 * size
+}
+
+/// Pair the blocks of one section of `col` with the base's.
+fn pair_blocks(cols: &Columns<'_>, base: usize, col: usize, a: &[usize], b: &[usize]) -> Pairs {
+    let (ia, ib) = (&cols.infos[base], &cols.infos[col]);
+    let ratio = length_ratio(ia, ib);
+    let ka: Vec<Option<u64>> = a.iter().map(|&x| ia[x].key).collect();
+    let kb: Vec<Option<u64>> = b.iter().map(|&y| ib[y].key).collect();
+    pair_up(&ka, &kb, |i, j| similarity(&ia[a[i]], &ib[b[j]], ratio), BLOCK_THRESHOLD)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::LineIndex;
-
-    fn sk(text: &str) -> Skeleton {
-        Skeleton::parse(text, &LineIndex::new(text))
-    }
-
-    /// Each row as the first line of each cell (or "-").
-    fn table(skeletons: &[&Skeleton], al: &Alignment) -> Vec<Vec<String>> {
-        al.rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .enumerate()
-                    .map(|(c, b)| b.map_or("-".to_owned(), |b| skeletons[c].blocks[b].text.clone()))
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn aligns_sections_by_anchor_and_leaves_gaps() {
-        let en =
-            sk("# Intro {#intro}\n\nHello.\n\n## Setup {#setup}\n\nRun `x`.\n\n## Usage {#usage}\n\nUse [it](a.md).\n");
-        let de = sk("# Einführung {#intro}\n\nHallo.\n\n## Benutzung {#usage}\n\nBenutze [es](a.md).\n");
-        let fr = sk(
-            "# Introduction {#intro}\n\nBonjour.\n\n## Installation {#setup}\n\nLancez `x`.\n\n## Extra {#extra}\n\nEn plus.\n\n## Utilisation {#usage}\n\nUtilisez [le](a.md).\n",
-        );
-        let all = [&en, &de, &fr];
-        let al = align(&all, Some(0));
-        assert_eq!(
-            table(&all, &al),
-            vec![
-                vec!["Intro", "Einführung", "Introduction"],
-                vec!["Hello.", "Hallo.", "Bonjour."],
-                vec!["Setup", "-", "Installation"],
-                vec!["Run .", "-", "Lancez ."],
-                vec!["-", "-", "Extra"],
-                vec!["-", "-", "En plus."],
-                vec!["Usage", "Benutzung", "Utilisation"],
-                vec!["Use it.", "Benutze es.", "Utilisez le."],
-            ]
-        );
-        assert_eq!(al.rows[3].section_row, Some(2));
-    }
-
-    #[test]
-    fn pairs_changed_blocks_by_signature_without_anchors_or_source() {
-        let a = sk("# A\n\nSee [x](x.md) and [y](y.md).\n\n```\ncode\n```\n\nLast words here.\n");
-        let b = sk("# B\n\nSiehe [x](x.md) und [y](y-neu.md).\n\n```\ncode\n```\n\nLetzte Worte.\n");
-        let c = sk("# C\n\nVoir [x](x.md) et [y](y.md).\n\nNouveau paragraphe.\n\n```\ncode\n```\n\nDerniers mots.\n");
-        let all = [&a, &b, &c];
-        let al = align(&all, None);
-        assert_eq!(
-            table(&all, &al),
-            vec![
-                vec!["A", "B", "C"],
-                vec!["See x and y.", "Siehe x und y.", "Voir x et y."],
-                vec!["-", "-", "Nouveau paragraphe."],
-                vec!["", "", ""],
-                vec!["Last words here.", "Letzte Worte.", "Derniers mots."],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_section_elsewhere_is_marked_moved_not_reordered() {
-        let a = sk("# T {#t}\n\n## P {#privacy}\n\nPrivacy.\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n");
-        let b = sk("# T {#t}\n\n## Q {#q}\n\nQ.\n\n## R {#r}\n\nR.\n\n## P {#privacy}\n\nPrivatsphäre.\n");
-        let all = [&a, &a.clone(), &b];
-        let al = align(&all, None);
-        let t = table(&all, &al);
-        let p_rows: Vec<usize> = (0..t.len()).filter(|&r| t[r].contains(&"P".to_owned())).collect();
-        assert_eq!(p_rows.len(), 2, "{t:?}");
-        assert_eq!(al.rows[p_rows[0]].moved, Some(p_rows[1]));
-        assert_eq!(al.rows[p_rows[1]].moved, Some(p_rows[0]));
-        assert_eq!(t[p_rows[0]], vec!["P", "P", "-"]);
-        assert_eq!(t[p_rows[1]], vec!["-", "-", "P"]);
-    }
-
-    #[test]
-    fn long_clean_translations_align_without_moves() {
-        let en: String = (0..700).map(|i| format!("## Section {i}\n\nSee [x](x{i}.md).\n\n")).collect();
-        let de: String = (0..700).map(|i| format!("## Abschnitt {i}\n\nSiehe [x](x{i}.md).\n\n")).collect();
-        let (a, b) = (sk(&en), sk(&de));
-        let al = align(&[&a, &b], Some(0));
-        assert_eq!(al.rows.len(), 1400);
-        assert!(al.rows.iter().all(|r| r.count() == 2 && r.moved.is_none()));
-    }
-
-    #[test]
-    fn pathological_hunks_do_not_explode() {
-        let big: String = (0..3000).map(|i| format!("para {i}\n\n")).collect();
-        let other: String = (0..3000).map(|i| format!("absatz [l{i}](x{i}.md)\n\n")).collect();
-        let (a, b) = (sk(&big), sk(&other));
-        let al = align(&[&a, &b], Some(0));
-        assert_eq!(
-            al.rows.iter().filter(|r| r.count() == 2).count() + al.rows.iter().filter(|r| r.count() == 1).count(),
-            al.rows.len()
-        );
-    }
-}
+mod tests;

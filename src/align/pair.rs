@@ -5,14 +5,20 @@ use super::MAX_FUZZY_CELLS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
 
-/// Pair two sequences: exact keys first (patience diff), then a fuzzy, order-keeping pairing of what lies
-/// between the exact matches, accepting pairs scoring at least `threshold`.
+/// Pair two sequences: exact keys first (patience diff; an item without a key is never matched exactly),
+/// then a fuzzy, order-keeping pairing of what lies between the exact matches, accepting pairs scoring at
+/// least `threshold`.
 pub(super) fn pair_up(
-    a: &[&str],
-    b: &[&str],
+    a: &[Option<u64>],
+    b: &[Option<u64>],
     score: impl Fn(usize, usize) -> f64,
     threshold: f64,
 ) -> Vec<(Option<usize>, Option<usize>)> {
+    // Keyless items get keys no other item has: one half of the space for each side.
+    let unique = |side: u64, i: usize| u64::MAX - side * (u64::MAX / 2) - i as u64;
+    let a: Vec<u64> = a.iter().enumerate().map(|(i, k)| k.unwrap_or_else(|| unique(0, i))).collect();
+    let b: Vec<u64> = b.iter().enumerate().map(|(j, k)| k.unwrap_or_else(|| unique(1, j))).collect();
+    let (a, b) = (&a[..], &b[..]);
     let mut out = Vec::new();
     // The unmatched stretch since the last exact match, as (old range, new range).
     let mut hunk: Option<(Range<usize>, Range<usize>)> = None;

@@ -2,7 +2,7 @@
 //! site's drift flag, or the git history the translation status read), which translation has no source
 //! (`meta.orphan`), which locale lacks a document most others have (`meta.missing`).
 
-use super::{CheckId, DocContext, Finding, fingerprint};
+use super::{CheckId, DocContext, Draft, Finding, fingerprint};
 use crate::corpus::coverage::{Gap, coverage};
 use crate::corpus::{Corpus, SourceFile};
 use crate::revision::{Status, show};
@@ -10,7 +10,7 @@ use crate::skeleton::BlockKind;
 use crate::status::{CommitRef, Entry, State, StatusReport};
 
 /// `meta.stale` for each column on an older revision, with the sections that drifted since.
-pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
+pub fn check(ctx: &DocContext<'_>) -> Vec<Draft> {
     let revs = ctx.revisions;
     let newest: Vec<usize> = (0..ctx.files.len()).filter(|&c| revs.status[c] == Status::Newest).collect();
     let Some(&lead) = newest.iter().find(|&&c| revs.revisions[c].is_some()).or(newest.first()) else {
@@ -24,21 +24,25 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
         let newer = newest.iter().map(|&c| ctx.locale(c)).collect::<Vec<_>>().join(", ");
         let lead_rev = revs.revisions[lead].as_ref().map_or_else(|| "the source".to_owned(), show);
         let drift = drifted_sections(ctx, col);
-        let mut message = format!(
-            "{} was translated from source revision {}; {} {} on the newer revision {}: {} is behind",
-            ctx.locale(col),
-            show(rev),
-            newer,
-            if newest.len() == 1 { "is" } else { "are" },
-            lead_rev,
-            ctx.locale(col)
-        );
+        let mut message = if rev.drift_flag.is_some() && rev.date.is_none() {
+            format!("{} is marked in its front matter as drifted from the source: it needs an update", ctx.locale(col))
+        } else {
+            format!(
+                "{} was translated from source revision {}; {} {} on the newer revision {}: {} is behind",
+                ctx.locale(col),
+                show(rev),
+                newer,
+                if newest.len() == 1 { "is" } else { "are" },
+                lead_rev,
+                ctx.locale(col)
+            )
+        };
         if !drift.is_empty() {
             message.push_str(&format!("; sections that differ since: {}", drift.join(", ")));
         }
         let file = ctx.files[col];
         let offset = file.text.lines().take(rev.line.saturating_sub(1)).map(|l| l.len() + 1).sum();
-        out.push(ctx.finding(CheckId::MetaStale, col, offset, None, "", message));
+        out.push(ctx.draft(CheckId::MetaStale, col, offset, None, "", message));
     }
     out
 }

@@ -60,7 +60,8 @@ fn review_without_failing_on_the_glossary(
 ) -> Result<Review> {
     let config = Config::load(folder)?;
     let source = source.or(config.source.clone());
-    let corpus = Corpus::load(&[folder.to_path_buf()], &LoadOptions { source: source.clone() })?;
+    let corpus =
+        Corpus::load(&[folder.to_path_buf()], &LoadOptions { source: source.clone(), dialect: config.dialect })?;
     super::refuse_unreadable_folder(&corpus, folder)?;
     if let Some(s) = &source
         && !corpus.files.iter().any(|f| f.locale.same_language(s))

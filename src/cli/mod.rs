@@ -227,8 +227,8 @@ fn refuse_unreadable_folder(corpus: &crate::corpus::Corpus, path: &std::path::Pa
 pub fn status(args: &StatusArgs) -> crate::Result<String> {
     use crate::report::status::{StatusFormat, human, json};
     let config = crate::config::Config::load(&args.path)?;
-    let configured = args.source.clone().or(config.source);
-    let options = crate::corpus::LoadOptions { source: configured.clone() };
+    let configured = args.source.clone().or(config.source.clone());
+    let options = crate::corpus::LoadOptions { source: configured.clone(), dialect: config.dialect };
     let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
     refuse_unreadable_folder(&corpus, &args.path)?;
     let source = corpus.effective_source(configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;

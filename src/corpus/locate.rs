@@ -1,10 +1,11 @@
 //! A file's locale, from the strongest evidence: front matter, folder, file suffix, the layout, the text.
 
-use super::Corpus;
+use super::layout::Placement;
+use super::{Corpus, SourceFile};
 use crate::locale::{self, Locale};
 use crate::skeleton::{BlockKind, Skeleton};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Front-matter keys that name a file's locale, in order of preference.
 pub(super) const LOCALE_KEYS: &[&str] = &["ms.contentlocale", "lang", "language", "locale", "languageCode"];
@@ -40,8 +41,9 @@ impl std::fmt::Display for LocaleOrigin {
     }
 }
 
-/// The locale of a file from the strongest evidence: front matter, folder, file suffix, then the text.
-pub(super) fn find_locale(rel: &str, skeleton: &Skeleton, text: &str) -> (Locale, LocaleOrigin) {
+/// The locale of a file from the strongest evidence: front matter, then the layout (a locale folder or
+/// suffix; the default language's folder is settled later, for all its files at once), then the text.
+pub(super) fn find_locale(placement: &Placement, skeleton: &Skeleton) -> (Locale, LocaleOrigin) {
     for key in LOCALE_KEYS {
         if let Some(value) = skeleton.front_matter.get(key)
             && let Some(l) = Locale::parse(value)
@@ -49,26 +51,20 @@ pub(super) fn find_locale(rel: &str, skeleton: &Skeleton, text: &str) -> (Locale
             return (l, LocaleOrigin::FrontMatter((*key).to_owned()));
         }
     }
-    let segments: Vec<&str> = rel.split('/').collect();
-    let (dirs, file) = segments.split_at(segments.len().saturating_sub(1));
-    for seg in dirs {
-        if let Some(l) = locale::from_path_segment(seg) {
-            return (l, LocaleOrigin::PathSegment((*seg).to_owned()));
-        }
-    }
-    if let Some((_, l)) = file.first().and_then(|f| locale::from_file_suffix(f)) {
-        return (l, LocaleOrigin::FileSuffix);
-    }
-    let prose = prose_sample(skeleton, text);
-    match locale::detect_language(&prose) {
-        Some(l) => (l, LocaleOrigin::Detected),
-        None => (Locale::undetermined(), LocaleOrigin::Unknown),
+    match placement {
+        Placement::Located { locale, origin, .. } => (locale.clone(), origin.clone()),
+        Placement::Default { .. } => (Locale::undetermined(), LocaleOrigin::LayoutDefault),
+        Placement::Outside | Placement::Free => match locale::detect_language(&prose_sample(skeleton)) {
+            Some(l) => (l, LocaleOrigin::Detected),
+            None => (Locale::undetermined(), LocaleOrigin::Unknown),
+        },
     }
 }
 
-pub(super) fn prose_sample(skeleton: &Skeleton, _text: &str) -> String {
+pub(super) fn prose_sample(skeleton: &Skeleton) -> String {
     let mut out = String::new();
-    for b in skeleton.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Html)) {
+    for b in skeleton.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup))
+    {
         out.push_str(&b.text);
         out.push('\n');
         if out.len() > 4000 {
@@ -78,29 +74,34 @@ pub(super) fn prose_sample(skeleton: &Skeleton, _text: &str) -> String {
     out
 }
 
-/// A file without a locale marker whose twins have one (`faq.md` beside `faq.de.md`, tldr's `pages/`
-/// beside `pages.de/`) is in the set's default language. When its text is too short to identify, it takes
-/// the language most such default files were identified in, else English.
-pub(super) fn default_locale_for_twins(corpus: &mut Corpus) {
-    let mut marked: HashMap<String, Vec<Locale>> = HashMap::new();
-    for f in &corpus.files {
-        if matches!(f.locale_origin, LocaleOrigin::FileSuffix | LocaleOrigin::PathSegment(_)) {
-            marked.entry(f.group_key.clone()).or_default().push(f.locale.clone());
-        }
+/// How many files of the default folder are identified to tell its language when the site does not say.
+const DEFAULT_LANGUAGE_SAMPLE: usize = 25;
+
+/// The files of the layout's default folder are all in one language: the site's default language when its
+/// configuration names it, else the language most of a sample of them are identified in, else English.
+/// One vote for the folder, so a short English page is never taken for another language.
+pub(super) fn settle_default_locale(corpus: &mut Corpus) {
+    let waiting = |f: &&mut SourceFile| f.in_default_folder && f.locale_origin == LocaleOrigin::LayoutDefault;
+    if !corpus.files.iter_mut().any(|f| waiting(&f)) {
+        return;
     }
-    let mut detected: BTreeMap<Locale, usize> = BTreeMap::new();
-    for f in
-        corpus.files.iter().filter(|f| f.locale_origin == LocaleOrigin::Detected && marked.contains_key(&f.group_key))
-    {
-        *detected.entry(f.locale.clone()).or_default() += 1;
-    }
-    let default = detected.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l).or_else(|| Locale::parse("en"));
-    let Some(default) = default else { return };
-    for f in &mut corpus.files {
-        let twins = marked.get(&f.group_key);
-        if f.locale_origin == LocaleOrigin::Unknown && twins.is_some_and(|t| !t.contains(&default)) {
-            f.locale = default.clone();
-            f.locale_origin = LocaleOrigin::LayoutDefault;
+    let default = corpus.site.default_locale.clone().or_else(|| {
+        let mut votes: BTreeMap<Locale, usize> = BTreeMap::new();
+        let mut sample: Vec<&SourceFile> = corpus
+            .files
+            .iter()
+            .filter(|f| f.in_default_folder && f.locale_origin == LocaleOrigin::LayoutDefault)
+            .collect();
+        sample.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
+        for f in sample.into_iter().take(DEFAULT_LANGUAGE_SAMPLE) {
+            if let Some(l) = locale::detect_language(&prose_sample(&f.skeleton)) {
+                *votes.entry(l).or_default() += 1;
+            }
         }
+        votes.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l)
+    });
+    let Some(default) = default.or_else(|| Locale::parse("en")) else { return };
+    for f in corpus.files.iter_mut().filter(|f| f.in_default_folder && f.locale_origin == LocaleOrigin::LayoutDefault) {
+        f.locale = default.clone();
     }
 }

@@ -9,15 +9,19 @@
 
 pub mod coverage;
 mod group;
+mod layout;
 mod locate;
 mod read;
 pub mod resolve;
 mod walk;
+pub mod words;
 
 pub use locate::LocaleOrigin;
 pub use walk::Listing;
 
-use group::{assign_group_keys, group_documents};
+use crate::dialect::{Dialect, Site};
+use group::group_documents;
+use layout::Layout;
 use read::{load_bytes, load_one};
 use walk::{common_root, list_candidates, relative};
 
@@ -59,6 +63,8 @@ pub struct SourceFile {
     pub encoding: Encoding,
     /// The key files of one document share (path with the locale part removed).
     group_key: String,
+    /// In the default language's folder of the layout: its locale is the site's default language.
+    in_default_folder: bool,
 }
 
 /// Why a file could not be loaded (each becomes its own `input.*` finding).
@@ -128,6 +134,19 @@ impl Progress {
 pub struct LoadOptions {
     /// The reference locale (`--source`); `None` means `en`/`en-US` when present, else none.
     pub source: Option<Locale>,
+    /// The site dialect (`synoptic.toml` `dialect`); `None` detects it.
+    pub dialect: Option<Dialect>,
+}
+
+impl LoadOptions {
+    /// The site of `root`: the configured dialect (with its defaults), else the detected one.
+    fn site(&self, root: &Path, rels: &[String]) -> Site {
+        let detected = Site::detect(root, rels);
+        match self.dialect {
+            Some(d) if d != detected.dialect => Site::of(d, "`dialect` in synoptic.toml"),
+            _ => detected,
+        }
+    }
 }
 
 /// Everything loaded from the opened paths.
@@ -135,6 +154,8 @@ pub struct LoadOptions {
 pub struct Corpus {
     /// The folder paths are relative to.
     pub root: PathBuf,
+    /// The site the folder belongs to: its dialect and conventions.
+    pub site: Site,
     /// The loaded files.
     pub files: Vec<SourceFile>,
     /// Files grouped into documents.
@@ -145,6 +166,10 @@ pub struct Corpus {
     pub skipped: Vec<(String, String)>,
     /// Every file and folder found under the root (relative paths), so link targets resolve without I/O.
     pub existing: HashSet<String>,
+    /// The folder layout (locale folders, the default language's folder).
+    layout: Layout,
+    /// The documents' words, counted on first use.
+    words: std::sync::OnceLock<words::Evaluated>,
     /// Index of each loaded file by relative path.
     by_rel: HashMap<String, usize>,
     /// The document of each loaded file.
@@ -178,13 +203,17 @@ impl Corpus {
     pub fn read_listed(listing: Listing, options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
         let Listing { root, candidates, all, problems, skipped } = listing;
         progress.total.store(candidates.len(), Ordering::Relaxed);
+        let rels: Vec<String> = candidates.iter().map(|p| relative(p, &root)).collect();
+        let layout = Layout::of(&rels);
+        let site = options.site(&root, &rels);
         let loaded: Vec<Option<Loaded>> = candidates
             .par_iter()
-            .map(|p| {
+            .zip(rels.par_iter())
+            .map(|(p, rel)| {
                 if progress.is_cancelled() {
                     return None;
                 }
-                let item = load_one(p, &root);
+                let item = load_one(p, rel, layout.place(rel));
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 Some(item)
             })
@@ -193,7 +222,8 @@ impl Corpus {
             return Err(Error::Cancelled);
         }
         let existing = all.iter().map(|p| relative(p, &root)).collect();
-        let mut corpus = Corpus::assemble(root, existing, loaded.into_iter().flatten(), options);
+        let mut corpus = Corpus::assemble(root, site, existing, loaded.into_iter().flatten(), options);
+        corpus.layout = layout;
         corpus.problems.extend(problems);
         corpus.problems.sort_by(|a, b| a.rel.cmp(&b.rel));
         corpus.skipped.extend(skipped);
@@ -208,19 +238,30 @@ impl Corpus {
     /// grouped exactly as files read from disk. For tests, fuzzing and embedding; nothing is read.
     pub fn from_memory(root: &Path, files: Vec<(String, Vec<u8>)>, options: &LoadOptions) -> Corpus {
         let existing = files.iter().map(|(rel, _)| rel.clone()).collect();
-        let loaded: Vec<Loaded> =
-            files.into_iter().map(|(rel, bytes)| load_bytes(root.join(&rel), rel, bytes)).collect();
-        Corpus::assemble(root.to_path_buf(), existing, loaded.into_iter(), options)
+        let rels: Vec<String> = files.iter().map(|(rel, _)| rel.clone()).collect();
+        let layout = Layout::of(&rels);
+        let site = options.dialect.map_or_else(Site::default, |d| Site::of(d, "synoptic.toml"));
+        let loaded: Vec<Loaded> = files
+            .into_iter()
+            .map(|(rel, bytes)| {
+                let placement = layout.place(&rel);
+                load_bytes(root.join(&rel), rel, bytes, placement)
+            })
+            .collect();
+        let mut corpus = Corpus::assemble(root.to_path_buf(), site, existing, loaded.into_iter(), options);
+        corpus.layout = layout;
+        corpus
     }
 
     /// Gather loaded items into a corpus: files, problems and skips, then documents.
     fn assemble(
         root: PathBuf,
+        site: Site,
         existing: HashSet<String>,
         loaded: impl Iterator<Item = Loaded>,
         options: &LoadOptions,
     ) -> Corpus {
-        let mut corpus = Corpus { root, existing, ..Corpus::default() };
+        let mut corpus = Corpus { root, site, existing, ..Corpus::default() };
         for item in loaded {
             match item {
                 Loaded::File(f) => corpus.files.push(*f),
@@ -228,7 +269,7 @@ impl Corpus {
                 Loaded::Skipped(rel, why) => corpus.skipped.push((rel, why)),
             }
         }
-        assign_group_keys(&mut corpus);
+        locate::settle_default_locale(&mut corpus);
         corpus.documents = group_documents(&corpus.files, options);
         corpus.doc_of_file = vec![None; corpus.files.len()];
         for (d, doc) in corpus.documents.iter().enumerate() {
@@ -261,6 +302,12 @@ impl Corpus {
         configured
             .cloned()
             .or_else(|| Locale::parse("en").filter(|en| self.files.iter().any(|f| f.locale.same_language(en))))
+    }
+
+    /// The words each locale's documents hold (counted once, on first use: the window's loader asks in the
+    /// background).
+    pub fn evaluated(&self) -> &words::Evaluated {
+        self.words.get_or_init(|| words::Evaluated::of(self))
     }
 
     /// Every locale present, sorted.
@@ -358,7 +405,7 @@ mod tests {
         );
         assert_eq!(
             c.files.iter().find(|f| f.rel == "README.md").map(|f| f.locale_origin.clone()),
-            Some(LocaleOrigin::Detected)
+            Some(LocaleOrigin::LayoutDefault)
         );
     }
 

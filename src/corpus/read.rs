@@ -1,17 +1,21 @@
 //! Reading one listed file: bounded, decoded, parsed, its locale found.
 
+use super::layout::Placement;
 use super::locate::find_locale;
-use super::walk::relative;
 use super::{LoadProblem, Loaded, MAX_FILE_BYTES, ProblemKind, SourceFile};
-use crate::skeleton::Skeleton;
+use crate::skeleton::{Flavor, Skeleton};
 use crate::text::{self, LineIndex};
 use std::path::{Path, PathBuf};
 
-pub(super) fn load_one(path: &Path, root: &Path) -> Loaded {
-    let rel = relative(path, root);
+/// Read and load one listed file, unless the layout puts it outside every translation set (then it is not
+/// read at all).
+pub(super) fn load_one(path: &Path, rel: &str, placement: Placement) -> Loaded {
+    if placement == Placement::Outside {
+        return Loaded::Skipped(rel.to_owned(), "outside the locale folders".to_owned());
+    }
     match read_limited(path) {
-        Ok(bytes) => load_bytes(path.to_path_buf(), rel, bytes),
-        Err((kind, reason)) => Loaded::Problem(LoadProblem { kind, rel, reason, line: 1 }),
+        Ok(bytes) => load_bytes(path.to_path_buf(), rel.to_owned(), bytes, placement),
+        Err((kind, reason)) => Loaded::Problem(LoadProblem { kind, rel: rel.to_owned(), reason, line: 1 }),
     }
 }
 
@@ -32,7 +36,7 @@ pub(super) fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, (Problem
 }
 
 /// Decode, parse and place one file's bytes.
-pub(super) fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>) -> Loaded {
+pub(super) fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>, placement: Placement) -> Loaded {
     let (text, encoding) = match text::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -48,11 +52,17 @@ pub(super) fn load_bytes(path: PathBuf, rel: String, bytes: Vec<u8>) -> Loaded {
         return Loaded::Skipped(rel, "a .txt file with no Markdown in it".to_owned());
     }
     let lines = LineIndex::new(&text);
-    let skeleton = Skeleton::parse(&text, &lines);
-    let (locale, locale_origin) = find_locale(&rel, &skeleton, &text);
+    let skeleton = Skeleton::parse_as(&text, &lines, Flavor::of_path(&rel));
+    let (locale, locale_origin) = find_locale(&placement, &skeleton);
+    let (group_key, in_default_folder) = match placement {
+        Placement::Located { key, .. } => (key, false),
+        Placement::Default { key } => (key, true),
+        Placement::Outside | Placement::Free => (rel.clone(), false),
+    };
     Loaded::File(Box::new(SourceFile {
         path,
-        group_key: rel.clone(),
+        group_key,
+        in_default_folder,
         rel,
         locale,
         locale_origin,

@@ -1,18 +1,33 @@
-//! Where a relative link of a file leads: resolved against the files found when the folder was walked
-//! (no I/O, no network), with site-absolute links, locale folders and Hugo pretty URLs.
+//! Where a link of a file leads, as the site would serve it: resolved against the files found when the
+//! folder was walked (no I/O, no network). Relative links are tried from the file and from the page's
+//! pretty URL (`docs/a.md` is served at `/docs/a/`); site-absolute links from the locale's folder, from
+//! every folder URL paths start at (`content`, `src/content/docs`, a Docusaurus site), and from static
+//! folders; a page a translation lacks is looked for in the default language, which Docusaurus, Starlight,
+//! MkDocs and Hugo sites with fallback mounts serve instead.
 
-use super::{Corpus, LocaleOrigin, SourceFile};
+use super::{Corpus, SourceFile};
+use crate::dialect::Fallback;
 use crate::locale::Locale;
 
 /// Where a link leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
     /// To this existing path (relative to the opened folder).
     Found(String),
+    /// This locale lacks the page; the default language has it at this path, and the site serves it (or
+    /// may: `served` says what the site's configuration tells).
+    Fallback {
+        /// The default language's page.
+        path: String,
+        /// Whether the site serves it in place of the missing translation.
+        served: Fallback,
+    },
     /// Nowhere: this is the path looked for.
     Missing(String),
     /// To a place in the same file (`#fragment`).
     SameFile,
-    /// Not resolved: external, templated, or empty.
+    /// Not resolved: external, templated, empty, or a site path outside the opened folder's site (a link
+    /// to another part of a larger site, such as `/azure/…` in a Microsoft Docs article).
     NotChecked,
 }
 
@@ -22,6 +37,7 @@ pub fn is_external(target: &str) -> bool {
     lower.starts_with("//")
         || target.contains("{{")
         || target.contains("{%")
+        || target.starts_with('{')
         || lower.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()
                 && scheme.len() < 12
@@ -30,10 +46,10 @@ pub fn is_external(target: &str) -> bool {
 }
 
 /// The loaded or existing file a relative link of file `from` (relative path) points at, if it is there;
-/// the same resolution the checks use (site-absolute links, Hugo pretty URLs), for the window.
+/// the same resolution the checks use, for the window.
 pub fn resolve(corpus: &Corpus, from: &str, target: &str) -> Option<String> {
     match resolve_target(corpus, corpus.file(from)?, target) {
-        Resolved::Found(path) => Some(path),
+        Resolved::Found(path) | Resolved::Fallback { path, .. } => Some(path),
         Resolved::SameFile => Some(from.to_owned()),
         Resolved::Missing(_) | Resolved::NotChecked => None,
     }
@@ -41,7 +57,7 @@ pub fn resolve(corpus: &Corpus, from: &str, target: &str) -> Option<String> {
 
 /// Resolve `target`, written in `file`, against the corpus's files.
 pub fn resolve_target(corpus: &Corpus, file: &SourceFile, target: &str) -> Resolved {
-    let target = target.trim();
+    let target = target.trim().trim_start_matches('<').trim_end_matches('>');
     if target.is_empty() || is_external(target) {
         return Resolved::NotChecked;
     }
@@ -50,44 +66,113 @@ pub fn resolve_target(corpus: &Corpus, file: &SourceFile, target: &str) -> Resol
         return if target.starts_with('#') { Resolved::SameFile } else { Resolved::NotChecked };
     }
     let decoded = percent_decode(path);
-    let joined = if let Some(abs) = decoded.strip_prefix('/') {
-        let abs = strip_leading_locale(abs);
-        join(&locale_root(file), abs)
+    let decoded = decoded.strip_prefix("~/").map_or(decoded.clone(), |rest| format!("/{rest}"));
+    let places = if let Some(abs) = decoded.strip_prefix('/') {
+        site_paths(corpus, file, abs)
     } else {
-        join(parent(&file.rel), &decoded)
+        relative_paths(file, &decoded)
     };
-    let Some(joined) = joined else {
-        return Resolved::Missing(decoded);
+    let Some(first) = places.first().cloned() else {
+        return Resolved::NotChecked; // leaves the opened folder
     };
-    if let Some(found) = candidates(&joined).into_iter().find(|p| corpus.existing.contains(p)) {
+    let exists = |p: &String| candidates(p).into_iter().find(|c| corpus.existing.contains(c));
+    if let Some(found) = places.iter().find_map(exists) {
         return Resolved::Found(found);
     }
-    // Hugo serves `docs/configure.md` at `/docs/configure/`: a relative pretty link (`../install/`) is
-    // relative to that URL, one folder deeper than the file.
-    if !decoded.starts_with('/') && !decoded.ends_with(".md") {
-        let page_dir = file.rel.strip_suffix(".md").filter(|p| !p.ends_with("index")).map(str::to_owned);
-        let found = page_dir
-            .and_then(|dir| join(&dir, &decoded))
-            .and_then(|j| candidates(&j).into_iter().find(|p| corpus.existing.contains(p)));
-        if let Some(found) = found {
-            return Resolved::Found(found);
-        }
+    let default = corpus.site.default_locale.clone().or_else(|| corpus.effective_source(None));
+    let fallback = places.iter().flat_map(|p| corpus.layout.counterparts(p, default.as_ref())).find_map(|p| exists(&p));
+    if let Some(path) = fallback {
+        return Resolved::Fallback { path, served: corpus.site.fallback };
     }
-    Resolved::Missing(joined)
+    // A site path whose first folder the opened folder does not have belongs to a larger site.
+    if decoded.starts_with('/') && !places.iter().any(|p| first_folder_exists(corpus, p)) {
+        return Resolved::NotChecked;
+    }
+    Resolved::Missing(first)
 }
 
-/// Hugo-style pretty URLs: `x.md`, `x/index.md`, `x/_index.md`, `x/README.md`, then `x` itself (a file,
-/// or a folder); page files first, so a link stands for the page rather than its folder.
+/// A relative link from the file (`../b.md`), and from the page's pretty URL (`docs/a.md` is served at
+/// `/docs/a/`, so `../b/` there means `docs/b`).
+fn relative_paths(file: &SourceFile, rel_target: &str) -> Vec<String> {
+    let mut out: Vec<String> = join(parent(&file.rel), rel_target).into_iter().collect();
+    let stem = file.rel.rsplit_once('.').map_or(file.rel.as_str(), |(s, _)| s);
+    let is_index = stem.rsplit('/').next().is_some_and(|n| matches!(n, "index" | "_index" | "README"));
+    if !is_index && !rel_target.ends_with(".md") && !rel_target.ends_with(".mdx") {
+        out.extend(join(stem, rel_target));
+    }
+    out
+}
+
+/// A site-absolute link (`/de/docs/x/`, `/docs/x`, `/img/a.png`) from every folder URL paths may start at.
+fn site_paths(corpus: &Corpus, file: &SourceFile, abs: &str) -> Vec<String> {
+    let (first, rest) = abs.split_once('/').unwrap_or((abs, ""));
+    let leading_locale = Locale::parse(first).filter(|_| first.len() <= 10);
+    let mut out = Vec::new();
+    let mut push = |p: Option<String>| {
+        if let Some(p) = p
+            && !out.contains(&p)
+        {
+            out.push(p);
+        }
+    };
+    if let Some(root) = corpus.layout.locale_root_of(&file.rel) {
+        push(join(root, leading_locale.as_ref().map_or(abs, |_| rest)));
+    }
+    for base in corpus.layout.site_bases() {
+        if let Some(l) = &leading_locale
+            && let Some(dir) = corpus.layout.locale_dir_at(base, l)
+        {
+            push(join(dir, rest));
+        }
+        push(join(base, abs));
+        if let Some(dir) = default_dir_at(corpus, base) {
+            push(join(&dir, leading_locale.as_ref().map_or(abs, |_| rest)));
+        }
+        for static_dir in ["static", "public"] {
+            push(join(&join(base, static_dir).unwrap_or_default(), abs));
+        }
+    }
+    push(join("", abs));
+    for static_dir in ["static", "public"] {
+        push(join(static_dir, abs));
+    }
+    out
+}
+
+/// The default language's folder among those URL paths start at `base` (Hugo's `content/en` for `/x/`).
+fn default_dir_at(corpus: &Corpus, base: &str) -> Option<String> {
+    let default = corpus.site.default_locale.clone().or_else(|| corpus.effective_source(None))?;
+    corpus.layout.locale_dir_at(base, &default).map(str::to_owned)
+}
+
+fn first_folder_exists(corpus: &Corpus, path: &str) -> bool {
+    // The path's folder chain down to its first segment below a known root: is any of it there?
+    let mut p = path.trim_end_matches('/');
+    while let Some((parent, _)) = p.rsplit_once('/') {
+        if corpus.existing.contains(parent) {
+            return true;
+        }
+        p = parent;
+    }
+    false
+}
+
+/// Pretty URLs: `x`, `x.md`, `x.mdx`, `x/index.md`, `x/_index.md`, `x/README.md`, `x/index.mdx`, and for
+/// `x.html` the page it is built from; page files first, so a link stands for the page rather than its
+/// folder.
 fn candidates(path: &str) -> Vec<String> {
     let p = path.trim_end_matches('/');
-    let has_extension = p.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let stem = p.strip_suffix(".html").or_else(|| p.strip_suffix(".htm"));
+    let p = stem.unwrap_or(p);
+    let has_extension = stem.is_none() && p.rsplit('/').next().is_some_and(|last| last.contains('.'));
     let mut out = Vec::new();
     if has_extension {
         out.push(p.to_owned());
     } else if !p.is_empty() {
         out.push(format!("{p}.md"));
+        out.push(format!("{p}.mdx"));
     }
-    for index in ["index.md", "_index.md", "README.md"] {
+    for index in ["index.md", "_index.md", "README.md", "index.mdx"] {
         out.push(if p.is_empty() { index.to_owned() } else { format!("{p}/{index}") });
     }
     if !has_extension {
@@ -98,24 +183,6 @@ fn candidates(path: &str) -> Vec<String> {
 
 fn parent(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-/// The folder site-absolute links start from: the locale folder for `content/de/...`, else the root.
-fn locale_root(file: &SourceFile) -> String {
-    if let LocaleOrigin::PathSegment(seg) = &file.locale_origin {
-        let segs: Vec<&str> = file.rel.split('/').collect();
-        if let Some(i) = segs.iter().position(|s| s == seg) {
-            return segs[..=i].join("/");
-        }
-    }
-    String::new()
-}
-
-fn strip_leading_locale(abs: &str) -> &str {
-    match abs.split_once('/') {
-        Some((first, rest)) if Locale::parse(first).is_some() => rest,
-        _ => abs,
-    }
 }
 
 /// Join a relative path onto a folder, folding `.` and `..`; `None` when it leaves the opened folder.

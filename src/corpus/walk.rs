@@ -32,7 +32,7 @@ pub(super) fn common_ancestor(a: &Path, b: &Path) -> PathBuf {
 
 pub(super) fn is_markdown_name(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
+    matches!(ext.as_deref(), Some("md" | "mdx" | "markdown" | "txt"))
 }
 
 /// What walking the opened paths found, before any file is read: the Markdown candidates, every path seen

@@ -9,7 +9,6 @@ pub mod anchor;
 pub mod marks;
 pub mod merge;
 pub mod reviewed;
-pub mod session;
 pub mod sidecar;
 pub mod time;
 

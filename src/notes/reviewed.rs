@@ -11,8 +11,8 @@
 use super::anchor::{Fit, anchor_at, anchor_missing, place_anchors, reference_column};
 use super::merge::Record;
 use super::{ALL_LOCALES, NoteBook, ReviewMark};
+use crate::corpus::words::{Evaluated, count_words, word_count};
 use crate::review::Review;
-use crate::scorecard::{Evaluated, count_words, word_count};
 use crate::skeleton::BlockKind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -84,3 +84,291 @@ impl CommentStyle {
         line.find(trailing).map_or(line, |i| &line[..i])
     }
 }
+
+/// One token of a code line as translations are compared: what must come through unchanged (`Word`), a
+/// string literal (`Str`, translatable when it reads as prose), and a hole where a translation may put its
+/// own words (a `{{placeholder}}`, `<pod-name>`, `YOUR_API_KEY`, a text node of markup, a prose value).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Token {
+    /// Code that must stay: an identifier, keyword, number, operator or path part.
+    Word(String),
+    /// The content of a string literal.
+    Str(String),
+    /// A placeholder or translatable text.
+    Hole,
+}
+
+impl Token {
+    /// True when a translation may have `other` where the reference has `self`.
+    pub fn matches(&self, other: &Token) -> bool {
+        match (self, other) {
+            (Token::Word(a), Token::Word(b)) => a == b,
+            (Token::Str(a), Token::Str(b)) => a == b || reads_as_prose(a) || reads_as_prose(b),
+            (Token::Hole, Token::Hole) => true,
+            _ => false,
+        }
+    }
+
+    /// A stable text for hashing: words as they are, every string and hole alike.
+    pub fn key(&self) -> &str {
+        match self {
+            Token::Word(w) => w,
+            Token::Str(_) => "\"\"",
+            Token::Hole => "\u{27e8}\u{27e9}",
+        }
+    }
+}
+
+/// A string that a translator may rightly translate: words with spaces, non-ASCII letters, or capitals.
+fn reads_as_prose(s: &str) -> bool {
+    s.chars().any(|c| c.is_whitespace() || (c.is_alphabetic() && !c.is_ascii()) || c.is_ascii_uppercase())
+}
+
+/// How a language's lines are read for comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeReading {
+    /// Commands (shell, console, no language): `<name>` is always a placeholder.
+    Commands,
+    /// Markup (HTML, XML, JSX, Astro, Vue): text between tags is translatable.
+    Markup,
+    /// Configuration (YAML, TOML, INI): prose values are translatable.
+    Config,
+    /// Prose or diagrams (Markdown, text, Mermaid): only the punctuation and digits must stay.
+    Prose,
+    /// Other programming languages.
+    Program,
+}
+
+impl CodeReading {
+    fn of(lang: Option<&str>) -> CodeReading {
+        match lang.unwrap_or_default().to_ascii_lowercase().as_str() {
+            ""
+            | "sh"
+            | "bash"
+            | "zsh"
+            | "shell"
+            | "console"
+            | "shell-session"
+            | "powershell"
+            | "ps1"
+            | "pwsh"
+            | "cmd"
+            | "bat"
+            | "azurecli"
+            | "azurecli-interactive"
+            | "azurepowershell"
+            | "terminal"
+            | "fish" => CodeReading::Commands,
+            "html" | "xml" | "jsx" | "tsx" | "astro" | "vue" | "svelte" | "mdx" | "xaml" | "svg" => CodeReading::Markup,
+            "yaml" | "yml" | "toml" | "ini" | "cfg" | "conf" | "properties" | "env" | "dotenv" => CodeReading::Config,
+            "md" | "markdown" | "text" | "txt" | "plaintext" | "plain" | "output" | "log" | "mermaid" | "plantuml"
+            | "dot" | "diff" => CodeReading::Prose,
+            _ => CodeReading::Program,
+        }
+    }
+}
+
+impl Block {
+    /// The code lines of a code block as tokens, comments left out (see [`Block::code_lines`]).
+    pub fn code_tokens(&self) -> Vec<(String, Vec<Token>)> {
+        let reading = CodeReading::of(self.lang.as_deref());
+        let markup = matches!(
+            self.lang.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            Some("html" | "xml" | "astro" | "vue" | "svelte" | "mdx")
+        );
+        self.code_lines()
+            .into_iter()
+            .filter(|l| !(markup && l.starts_with("<!--") && l.ends_with("-->")))
+            .map(|l| {
+                let t = tokens(&l, reading);
+                (l, t)
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect()
+    }
+
+    /// A hash of the block's code as translations must keep it (holes and prose strings alike), for
+    /// matching blocks across locales.
+    pub fn code_key(&self) -> u64 {
+        let mut h = crate::util::hash::Hasher64::default();
+        for (_, tokens) in self.code_tokens() {
+            for t in tokens {
+                h.write(t.key());
+            }
+            h.write("\n");
+        }
+        h.finish()
+    }
+}
+
+/// The tokens of an inline code span, read as a command (`<name>` and `{{x}}` are placeholders).
+pub fn inline_code_tokens(text: &str) -> Vec<Token> {
+    tokens(text.trim(), CodeReading::Commands)
+}
+
+/// Cut a code line into tokens.
+fn tokens(line: &str, reading: CodeReading) -> Vec<Token> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if let Some(end) = placeholder_end(&chars, i, reading) {
+            out.push(Token::Hole);
+            i = end;
+        } else if matches!(c, '"' | '\'' | '`')
+            && let Some(end) = chars[i + 1..].iter().position(|&q| q == c)
+        {
+            out.push(Token::Str(chars[i + 1..i + 1 + end].iter().collect()));
+            i += end + 2;
+        } else if c.is_alphanumeric() || c == '_' || c == '$' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '$')) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            out.push(
+                if is_placeholder_word(&word)
+                    || (reading == CodeReading::Prose && word.chars().any(char::is_alphabetic))
+                {
+                    Token::Hole
+                } else {
+                    Token::Word(word)
+                },
+            );
+        } else {
+            out.push(Token::Word(c.to_string()));
+            i += 1;
+        }
+    }
+    match reading {
+        CodeReading::Markup => mask_text_nodes(out),
+        CodeReading::Config => mask_prose_values(out),
+        _ => out,
+    }
+}
+
+/// `{{path/to/file}}`, `${VAR}`, and `<pod-name>` (in commands any `<word>`): where the placeholder at `i`
+/// ends.
+fn placeholder_end(chars: &[char], i: usize, reading: CodeReading) -> Option<usize> {
+    let rest = &chars[i..];
+    if rest.starts_with(&['{', '{']) {
+        let close = rest.windows(2).position(|w| w == ['}', '}'])?;
+        return Some(i + close + 2);
+    }
+    if rest.starts_with(&['$', '{']) {
+        return rest.iter().position(|&c| c == '}').map(|e| i + e + 1);
+    }
+    if rest.first() != Some(&'<') || i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '<') {
+        return None;
+    }
+    let close = rest.iter().take(64).position(|&c| c == '>')?;
+    let inner: String = rest[1..close].iter().collect();
+    let first = inner.chars().next()?;
+    if !(first.is_alphabetic()) || inner.contains(['<', '=', '"', '\'', '/']) {
+        return None;
+    }
+    let wordy = inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ' | '.'));
+    let marked = inner.contains(['-', '_', ' ']) || !inner.is_ascii() || inner.chars().any(|c| c.is_uppercase());
+    (wordy && (marked || reading == CodeReading::Commands)).then_some(i + close + 1)
+}
+
+/// `YOUR_API_KEY`, `MY_VALUE`, or an all-caps name with letters beyond ASCII (a translated placeholder).
+fn is_placeholder_word(word: &str) -> bool {
+    let w = word.trim_start_matches('$');
+    let caps = w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
+    caps && (w.starts_with("YOUR_")
+        || w.starts_with("MY_")
+        || !w.is_ascii()
+        || word.starts_with('$') && w.contains('_'))
+}
+
+/// Markup: the words between a `>` and the next `<` are text a translation may change.
+fn mask_text_nodes(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut in_text = false;
+    for t in tokens {
+        match &t {
+            Token::Word(w) if w == ">" => {
+                in_text = true;
+                out.push(t);
+            }
+            Token::Word(w) if w == "<" => {
+                in_text = false;
+                out.push(t);
+            }
+            _ if in_text => {
+                if out.last() != Some(&Token::Hole) {
+                    out.push(Token::Hole);
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// Configuration: a value after `:` or `=` made of several words is prose a translation may change.
+fn mask_prose_values(tokens: Vec<Token>) -> Vec<Token> {
+    let Some(sep) = tokens.iter().position(|t| matches!(t, Token::Word(w) if w == ":" || w == "=")) else {
+        return tokens;
+    };
+    let value = &tokens[sep + 1..];
+    let words = value.iter().filter(|t| matches!(t, Token::Word(w) if w.chars().any(char::is_alphabetic))).count();
+    if words >= 2 || value.iter().any(|t| matches!(t, Token::Word(w) if !w.is_ascii())) {
+        let mut out = tokens[..=sep].to_vec();
+        out.push(Token::Hole);
+        return out;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod token_tests {
+    use super::*;
+
+    fn same(a: &str, b: &str, reading: CodeReading) -> bool {
+        let (x, y) = (tokens(a, reading), tokens(b, reading));
+        x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.matches(q))
+    }
+
+    #[test]
+    fn placeholders_are_holes() {
+        // The issue's own example, and Kubernetes-style angle placeholders.
+        assert!(same(
+            "cp {{path/to/file}} {{path/to/copy}}",
+            "cp {{pfad/zu/datei}} {{pfad/zur/kopie}}",
+            CodeReading::Commands
+        ));
+        assert!(same("kubectl logs <pod-name>", "kubectl logs <nombre-del-pod>", CodeReading::Commands));
+        assert!(same(
+            "curl -H \"api-key: YOUR_API_KEY\"",
+            "curl -H \"api-key: IHR_API_SCHLÜSSEL\"",
+            CodeReading::Commands
+        ));
+        assert!(!same("kubectl get pods", "kubectl get pod", CodeReading::Commands));
+        // wails pt/…/guides/templates.mdx:76: the command itself translated.
+        assert!(!same("wails build", "wails constroem", CodeReading::Commands));
+    }
+
+    #[test]
+    fn prose_strings_comments_text_nodes_and_values_may_be_translated() {
+        // astro-docs fr/reference/dev-toolbar-app-reference.mdx:484 (the message string).
+        assert!(same("send({ message: 'Hello!' });", "send({ message: 'Bonjour !' });", CodeReading::Program));
+        assert!(!same("output_dir = \"public\"", "dossier_sortie = \"public\"", CodeReading::Config));
+        // astro-docs it/tutorial/2-pages/1.mdx:112.
+        assert!(same("<a href=\"/about/\">About Me</a>", "<a href=\"/about/\">Su di me</a>", CodeReading::Markup));
+        // cncf/glossary vi/style-guide/_index.md:69 (the definition template's title).
+        assert!(same("title: Definition Template", "title: Mẫu Định nghĩa", CodeReading::Config));
+        assert!(!same("replicas: 3", "replicas: 4", CodeReading::Config));
+        assert!(same("graph LR; A[Client] --> B[Server]", "graph LR; A[Cliente] --> B[Servidor]", CodeReading::Prose));
+    }
+
+    #[test]
+    fn generics_and_html_in_programs_are_not_placeholders() {
+        assert!(!same("List<String> items;", "List<Texto> items;", CodeReading::Program));
+        assert!(!same("<div>", "<span>", CodeReading::Markup));
+    }
+}

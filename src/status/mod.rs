@@ -24,8 +24,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// Front-matter keys that record the source commit a translation was made from.
-pub const COMMIT_KEYS: &[&str] = &["l10n.sourceCommit", "default_lang_commit", "source_commit", "sourceCommit"];
+pub use crate::revision::COMMIT_KEYS;
 
 /// Where a translation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -352,7 +351,12 @@ fn combine(
         }
         _ if fm_behind => {
             e.status = State::Behind;
-            e.detail = fm_note();
+            e.detail = match revisions.revisions[col].as_ref().and_then(|r| r.drift_flag) {
+                Some(line) => {
+                    format!("front matter: the site marks this translation as drifted from the source (line {line})")
+                }
+                None => fm_note(),
+            };
             if let Some(GitVerdict::UpToDate(base)) = git {
                 e.base = Some(base);
             }
@@ -376,7 +380,14 @@ fn combine(
         None => {
             let why = no_history.map_or("no history", String::as_str);
             e.status = State::Unknown;
-            e.detail = format!("no git history ({why}) and no source revision recorded in front matter");
+            e.detail = match revisions.revisions[col].as_ref().filter(|r| r.id.is_some()) {
+                Some(r) => format!(
+                    "front matter declares source revision {} (`{}`); without git history ({why}) its age cannot be told",
+                    revision::show(r),
+                    r.key.as_deref().unwrap_or("revision")
+                ),
+                None => format!("no git history ({why}) and no source revision recorded in front matter"),
+            };
         }
     }
     e

@@ -30,8 +30,22 @@ pub enum Command {
     JumpToRow(usize),
     /// Select the next (`true`) or previous finding of the document.
     StepFinding(bool),
-    /// Mark or unmark a finding (by fingerprint) as a false positive.
-    ToggleFalsePositive(String),
+    /// Ask for the reason of a false-positive mark on a finding (index into the findings).
+    AskFalsePositive(usize),
+    /// Mark a finding (index into the findings) as a false positive, with an optional reason, in the
+    /// folder's notes file.
+    MarkFalsePositive {
+        /// The finding.
+        finding: usize,
+        /// Why it is not a problem (may be empty).
+        reason: String,
+    },
+    /// Take back a finding's false-positive mark (by fingerprint).
+    UnmarkFalsePositive(String),
+    /// Close the false-positive dialog without marking.
+    CancelFalsePositive,
+    /// Mark (or, when it is marked, unmark) part of the current document reviewed.
+    ToggleReviewed(ReviewScope),
     /// Show or hide a locale's pane.
     ToggleLocale(String),
     /// Show exactly these locales' panes (the rest hidden), in this folder.
@@ -104,6 +118,17 @@ pub enum Command {
     ShowStatus(bool),
     /// Show a status entry's document and its source changes (index into the status entries).
     ShowStatusEntry(usize),
+}
+
+/// What a review mark covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewScope {
+    /// The selected cell's row, in its locale (R).
+    Row,
+    /// The current document in the selected cell's locale (else the first translation's) (Shift+R).
+    DocumentLocale,
+    /// The current document in every locale.
+    Document,
 }
 
 /// The tabs of the bottom panel.

@@ -30,17 +30,12 @@ impl Loader {
         let (tx, rx) = channel();
         let (worker_paths, worker_progress, ctx) = (paths.clone(), Arc::clone(&progress), ctx.clone());
         std::thread::spawn(move || {
-            let result =
-                Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress).map(|mut r| {
-                    // The status view's "source then / now" rows: one git process, off the UI thread.
-                    r.source_changes = crate::status::source_changes(
-                        &r.corpus,
-                        |d| r.documents.get(d).map(|x| &x.alignment),
-                        &r.status,
-                    );
-                    // The scorecard's word counts, so opening the notes costs the window nothing.
-                    r.evaluated = Some(crate::scorecard::Evaluated::of(&r));
-                    r
+            let result = Review::build_with_progress(&worker_paths, &CheckOptions::default(), &worker_progress)
+                .inspect(|r| {
+                    // Counted now, off the UI thread: the status view's "source then / now" rows (one git
+                    // process) and the scorecard's words.
+                    r.source_changes();
+                    r.corpus.evaluated();
                 });
             let _ = tx.send(result);
             ctx.request_repaint();

@@ -1,7 +1,6 @@
 //! What the window remembers between sessions (saved by eframe's persistence): recent folders, the last
-//! folder and document, per folder which locales are shown and in what order, the findings marked as
-//! false positives (by fingerprint, so the marks survive unrelated edits), and the reviewer's name for
-//! notes. The panes' sideways scroll is deliberately not among them.
+//! folder and document, per folder which locales are shown and in what order, and the reviewer's name for
+//! notes and marks. (False-positive marks live in the folder's notes file; older versions kept them here.) The panes' sideways scroll is deliberately not among them.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,7 +21,8 @@ pub struct Settings {
     pub last_document: Option<String>,
     /// Per folder (by path), the panes' order and the hidden ones.
     pub layouts: BTreeMap<PathBuf, PaneLayout>,
-    /// Fingerprints of findings marked as false positives.
+    /// False-positive marks (by fingerprint) kept here by older versions; each moves into its folder's
+    /// notes file when that folder is opened, where marks now live (shared with the team and `check`).
     pub false_positives: BTreeSet<String>,
     /// Show findings marked as false positives.
     pub show_false_positives: bool,
@@ -77,13 +77,6 @@ impl Settings {
         // Layouts are kept for the recent folders only, so the saved state stays small.
         let recent = &self.recent;
         self.layouts.retain(|f, _| recent.contains(f));
-    }
-
-    /// Mark or unmark a false positive.
-    pub fn toggle_false_positive(&mut self, fingerprint: &str) {
-        if !self.false_positives.remove(fingerprint) {
-            self.false_positives.insert(fingerprint.to_owned());
-        }
     }
 }
 

@@ -2,8 +2,8 @@
 //! ([`DocView`]), what the panes mark besides the documents ([`Marks`]) and the status line. The app
 //! derives it from the review; views only read it.
 
-use crate::notes::session::NoteSession;
 use crate::review::Review;
+use crate::session::NoteSession;
 use std::collections::BTreeMap;
 
 /// True when a finding is marked as a false positive in the folder's notes file.

@@ -5,6 +5,9 @@ use crate::diff::Change;
 use crate::notes::NoteSeverity;
 use std::ops::Range;
 
+/// The colour of what is marked reviewed.
+pub const REVIEWED_COLOR: egui::Color32 = egui::Color32::from_rgb(40, 150, 70);
+
 /// The colour of a finding's severity.
 pub fn finding_severity_color(ui: &egui::Ui, s: Severity) -> egui::Color32 {
     match s {

@@ -16,14 +16,46 @@ pub fn majority<T: Eq + Hash + Clone>(values: impl Iterator<Item = T>) -> Option
 
 /// FNV-1a over the parts, as 16 hex digits: stable across runs, platforms and Rust versions.
 pub fn fingerprint(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = Hasher64::default();
     for part in parts {
+        h.write(part);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// FNV-1a over parts written one by one (each followed by a separator, so `["ab", ""]` differs from
+/// `["a", "b"]`): a stable 64-bit hash for interning features.
+#[derive(Debug, Clone, Copy)]
+pub struct Hasher64(u64);
+
+impl Default for Hasher64 {
+    fn default() -> Self {
+        Hasher64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher64 {
+    /// Add a part.
+    pub fn write(&mut self, part: &str) {
         for b in part.bytes().chain(std::iter::once(0x1f)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{h:016x}")
+
+    /// The hash so far.
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash of parts.
+pub fn hash64(parts: &[&str]) -> u64 {
+    let mut h = Hasher64::default();
+    for p in parts {
+        h.write(p);
+    }
+    h.finish()
 }
 
 #[cfg(test)]

@@ -7,3 +7,4 @@ pub mod fs;
 pub mod hash;
 pub mod lock;
 pub mod read;
+pub mod url;

@@ -2,33 +2,36 @@
 //! from the locales themselves —, glossary translations (`term.glossary`), forbidden words
 //! (`term.forbidden`), and source-language text left in a translation (`term.untranslated`).
 //!
-//! Inference needs no glossary: a product-like token (CamelCase, ALLCAPS, a mixed-case name, a hyphenated
-//! name like `scikit-learn`) or the text of links to one external URL, found verbatim in at least two
-//! locales of different languages, must stay verbatim. A locale is flagged only when it holds a *mangled*
-//! form of the term — transliterated (смартноисе), split (tensor flow), half-translated (scikit-leren),
-//! recased inside (Pytorch), or another text for the same link — never merely for lacking it, since
-//! rephrasing around a name is legitimate.
+//! Inference needs no glossary: a product-like token (CamelCase, an acronym that is no English word, a
+//! mixed-case name, a hyphenated name like `scikit-learn`) or the text of links to one external URL, found
+//! verbatim in at least two locales of different languages (and in the source, when there is one), must
+//! stay verbatim. A locale is flagged only when it holds a *mangled* form of the term — transliterated
+//! (смартноисе), split (tensor flow), half-translated (scikit-leren), or another text for the same link —
+//! never merely for lacking it, since rephrasing around a name is legitimate. URLs, code and link targets
+//! are not prose; a form the source itself uses is never a mangling; a change of case only (`Pytorch`) is
+//! reported as info, and never for acronyms.
 
 mod english;
 mod glossary;
+pub mod loans;
 mod names;
 mod untranslated;
 mod words;
 
-use super::{DocContext, Finding};
+use super::{DocContext, Draft};
 use crate::skeleton::Block;
 use glossary::{forbidden, glossary_terms};
 use names::{do_not_translate, infer_terms, link_names};
 use untranslated::{english_runs_by_block, shared_loan_phrases, untranslated};
 
 /// Run the term checks over one document.
-pub fn check(ctx: &DocContext<'_>) -> Vec<Finding> {
+pub fn check(ctx: &DocContext<'_>) -> Vec<Draft> {
     let terms = infer_terms(ctx);
     let link_names = link_names(ctx);
     let runs = english_runs_by_block(ctx);
     let loans = shared_loan_phrases(ctx, &runs);
     let mut out = Vec::new();
-    for r in 0..ctx.alignment.rows.len() {
+    for r in ctx.rows() {
         do_not_translate(ctx, r, &terms, &link_names, &mut out);
         glossary_terms(ctx, r, &mut out);
         forbidden(ctx, r, &mut out);

@@ -4,10 +4,10 @@
 use super::english::is_english;
 use super::find_in_source;
 use super::words::{ascii_tokens, contains_word};
-use crate::checks::{CheckId, DocContext, Finding};
+use crate::checks::{CheckId, DocContext, Draft, Severity};
 use crate::glossary::{self, Kind};
 use crate::skeleton::{Block, BlockKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Is this token name-like: CamelCase, ALLCAPS, mixed caps, or letters with digits?
 pub(super) fn is_name_like(token: &str) -> bool {
@@ -43,16 +43,134 @@ pub(super) fn is_hyphenated_name(token: &str) -> bool {
         && !is_english(first)
 }
 
-/// Candidate do-not-translate terms of a document: the glossary's, and inferred ones found verbatim in at
-/// least two locales of different languages.
-pub(super) fn infer_terms(ctx: &DocContext<'_>) -> Vec<String> {
-    // Borrowed keys, and the languages seen as a small set: no allocation per occurrence.
+/// ALL-CAPS words that are English words, protocol names or RFC keywords rather than product names: a
+/// translation writes them in its own words or casing (`NOT`, `SHOULD`, `GET`, `http` in a URL).
+const COMMON_CAPS: &[&str] = &[
+    "NOT",
+    "NOTE",
+    "SHOULD",
+    "MUST",
+    "MAY",
+    "SHALL",
+    "REQUIRED",
+    "OPTIONAL",
+    "RECOMMENDED",
+    "END",
+    "BEGIN",
+    "GET",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "HEAD",
+    "HTTP",
+    "HTTPS",
+    "TODO",
+    "FAQ",
+    "API",
+    "APIS",
+    "URL",
+    "URLS",
+    "AND",
+    "THE",
+    "ALL",
+    "NEW",
+    "NONE",
+    "TRUE",
+    "FALSE",
+    "NULL",
+    "WARNING",
+    "IMPORTANT",
+    "TIP",
+    "CAUTION",
+    "INFO",
+    "ERROR",
+    "DANGER",
+    "CERTIFICATE",
+    "PRIVATE",
+    "PUBLIC",
+    "KEY",
+    "YES",
+    "OFF",
+    "USE",
+    "SET",
+    "ONLY",
+    "ANY",
+    "NEVER",
+    "ALWAYS",
+    "FOR",
+    "WITH",
+    "FROM",
+    "THIS",
+    "THAT",
+    "DEFAULT",
+    "STEP",
+    "FIX",
+    "BUG",
+    "DEPRECATED",
+    "BETA",
+    "ALPHA",
+];
+
+/// A do-not-translate term of a document.
+pub(super) struct Term {
+    pub text: String,
+    /// All capitals: an acronym. Its recasing is a matter of style, never flagged.
+    pub all_caps: bool,
+}
+
+/// The document's do-not-translate terms, and the name-like forms its source writes (a form the source
+/// itself uses is never a mangling).
+pub(super) struct Terms {
+    pub list: Vec<Term>,
+    pub source_forms: HashSet<String>,
+}
+
+/// Prose of a block without URLs: a name inside a URL is not the name in the prose.
+fn prose(b: &Block) -> String {
+    b.text
+        .split(' ')
+        .map(|w| if w.contains("://") || w.starts_with("www.") { "" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_prose_block(b: &Block) -> bool {
+    !matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup)
+}
+
+/// Candidate do-not-translate terms of a document: the glossary's, and inferred ones — a name-like token
+/// found verbatim in at least two locales of different languages, and in the source when there is one.
+pub(super) fn infer_terms(ctx: &DocContext<'_>) -> Terms {
+    let texts: Vec<Vec<String>> =
+        ctx.files.iter().map(|f| f.skeleton.blocks.iter().filter(|b| is_prose_block(b)).map(prose).collect()).collect();
+    // The languages each word stands alone in, and each hyphenated token is written in.
+    let mut standalone: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut hyphenated: HashMap<String, HashSet<&str>> = HashMap::new();
+    for (f, blocks) in ctx.files.iter().zip(&texts) {
+        let words = blocks.iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'));
+        for w in words.map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()) {
+            let map = if w.contains('-') { &mut hyphenated } else { &mut standalone };
+            map.entry(w.to_ascii_lowercase()).or_default().insert(f.locale.language());
+        }
+    }
+    // A compound whose first part stands alone in two of the languages that write the compound is made of
+    // ordinary words (`client-server`); `scikit` stands alone only where `scikit-learn` was mangled.
+    let compound_of_words = |lower: &str| {
+        let first = lower.split('-').next().unwrap_or_default();
+        let (Some(alone), Some(whole)) = (standalone.get(first), hyphenated.get(lower)) else { return false };
+        alone.intersection(whole).count() >= 2
+    };
     let mut found: HashMap<&str, Vec<&str>> = HashMap::new();
-    for f in &ctx.files {
+    for (f, blocks) in ctx.files.iter().zip(&texts) {
         let language = f.locale.language();
-        for b in &f.skeleton.blocks {
-            for w in ascii_tokens(&b.text) {
-                if is_name_like(w) || (w.contains('-') && is_hyphenated_name(&w.to_ascii_lowercase())) {
+        for text in blocks {
+            for w in ascii_tokens(text) {
+                let hyphenated = w.contains('-') && {
+                    let lower = w.to_ascii_lowercase();
+                    is_hyphenated_name(&lower) && !compound_of_words(&lower)
+                };
+                if (is_name_like(w) && !COMMON_CAPS.contains(&w)) || hyphenated {
                     let langs = found.entry(w).or_default();
                     if !langs.contains(&language) {
                         langs.push(language);
@@ -61,21 +179,38 @@ pub(super) fn infer_terms(ctx: &DocContext<'_>) -> Vec<String> {
             }
         }
     }
-    let mut terms: Vec<String> =
-        found.into_iter().filter(|(_, langs)| langs.len() >= 2).map(|(t, _)| t.to_owned()).collect();
-    terms.extend(ctx.glossary.entries.iter().filter(|e| e.kind == Kind::DoNotTranslate).map(|e| e.term.clone()));
-    terms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
-    terms.dedup();
-    terms
+    let source_forms: HashSet<String> = ctx
+        .source
+        .map(|s| texts[s].iter().flat_map(|t| ascii_tokens(t)).map(str::to_owned).collect())
+        .unwrap_or_default();
+    let in_source = |t: &str| ctx.source.is_none() || source_forms.contains(t);
+    let mut list: Vec<String> =
+        found.into_iter().filter(|(t, langs)| langs.len() >= 2 && in_source(t)).map(|(t, _)| t.to_owned()).collect();
+    list.extend(ctx.glossary.entries.iter().filter(|e| e.kind == Kind::DoNotTranslate).map(|e| e.term.clone()));
+    list.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+    list.dedup();
+    let list = list
+        .into_iter()
+        .map(|text| {
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let all_caps = letters.iter().all(|c| c.is_uppercase());
+            Term { text, all_caps }
+        })
+        .collect();
+    Terms { list, source_forms }
 }
 
-/// For each external URL, the link text most locales give it, when that text is a name (at most four
-/// words, found verbatim in at least two languages).
+/// For each external URL, the link text that names it: the source's, else the text most locales give it
+/// (found verbatim in at least two languages) — when that text is a name of at most four words.
 pub(super) fn link_names(ctx: &DocContext<'_>) -> BTreeMap<String, String> {
     let mut texts: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
-    for f in &ctx.files {
+    let mut source_texts: BTreeMap<String, String> = BTreeMap::new();
+    for (c, f) in ctx.files.iter().enumerate() {
         for b in &f.skeleton.blocks {
             for (target, text, _) in external_links(b) {
+                if ctx.is_source(c) {
+                    source_texts.entry(target.clone()).or_insert_with(|| text.clone());
+                }
                 texts.entry(target).or_default().entry(text).or_default().insert(f.locale.language().to_owned());
             }
         }
@@ -83,10 +218,13 @@ pub(super) fn link_names(ctx: &DocContext<'_>) -> BTreeMap<String, String> {
     texts
         .into_iter()
         .filter_map(|(url, by_text)| {
-            let (text, langs) = by_text.into_iter().max_by_key(|(_, langs)| langs.len())?;
+            let (text, langs) = match source_texts.get(&url) {
+                Some(t) => (t.clone(), 2),
+                None if ctx.source.is_some() => return None,
+                None => by_text.into_iter().max_by_key(|(_, langs)| langs.len()).map(|(t, l)| (t, l.len()))?,
+            };
             let words = text.split_whitespace().count();
-            (langs.len() >= 2 && (1..=4).contains(&words) && text.chars().any(char::is_alphabetic))
-                .then_some((url, text))
+            (langs >= 2 && (1..=4).contains(&words) && text.chars().any(char::is_alphabetic)).then_some((url, text))
         })
         .collect()
 }
@@ -94,17 +232,20 @@ pub(super) fn link_names(ctx: &DocContext<'_>) -> BTreeMap<String, String> {
 pub(super) fn do_not_translate(
     ctx: &DocContext<'_>,
     r: usize,
-    terms: &[String],
+    terms: &Terms,
     names: &BTreeMap<String, String>,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Draft>,
 ) {
     let cells = ctx.cells(r);
     let mut flagged: Vec<(usize, String)> = Vec::new();
-    for (c, b) in &cells {
+    for &(c, b) in cells.iter().filter(|(c, _)| !ctx.is_source(*c)) {
         for (target, text, bare) in external_links(b) {
             let Some(name) = names.get(&target) else {
                 continue;
             };
+            if text.trim().is_empty() {
+                continue; // the link's text is inline code, read elsewhere
+            }
             // A bare URL's "text" is only the word before it: the name may stand elsewhere in the sentence.
             // Case alone (Blog/blog) is not a change; and a common word that merely labels a link
             // (Tutorial → tutoriel) may be translated: only names, or a mangled form of one, count.
@@ -112,34 +253,52 @@ pub(super) fn do_not_translate(
                 || (bare && contains_word(&without_urls(&b.text), name));
             let a_name = name.split_whitespace().any(is_name_like_link) || mangled_form(&text, name).is_some();
             if !kept && a_name {
-                let message =
-                    format!("link text `{text}` should keep the name `{name}` (as the other locales do for {target})");
-                let offset = find_in_source(ctx, *c, b, &text);
-                out.push(ctx.finding(CheckId::TermDoNotTranslate, *c, offset, Some(r), name, message));
-                flagged.push((*c, text.to_lowercase()));
+                let message = format!(
+                    "link text `{text}` should keep the name `{name}` (as {} {} for {target})",
+                    ctx.reference_name(r),
+                    ctx.conjugate(r, "does", "do")
+                );
+                let offset = find_in_source(ctx, c, b, &text);
+                out.push(ctx.draft(CheckId::TermDoNotTranslate, c, offset, Some(r), name, message));
+                flagged.push((c, text.to_lowercase()));
             }
         }
     }
-    for term in terms {
-        let holding: Vec<bool> = cells.iter().map(|(_, b)| contains_word(&b.text, term)).collect();
-        if holding.iter().filter(|&&h| h).count() < 2 {
+    for term in &terms.list {
+        let t = term.text.as_str();
+        let holding: Vec<bool> = cells.iter().map(|(_, b)| is_prose_block(b) && contains_word(&prose(b), t)).collect();
+        let reference_holds = match ctx.source {
+            Some(s) => cells.iter().zip(&holding).any(|((c, _), h)| *c == s && *h),
+            None => holding.iter().filter(|&&h| h).count() >= 2,
+        };
+        if !reference_holds {
             continue;
         }
-        for ((c, b), holds) in cells.iter().zip(holding) {
-            if b.kind == BlockKind::Code || holds && !recased(&b.text, term) {
+        for (&(c, b), holds) in cells.iter().zip(holding) {
+            if ctx.is_source(c) || !is_prose_block(b) || holds && !recased(&b.text, t) {
                 continue;
             }
-            let Some(variant) = mangled_form(&b.text, term) else {
+            let Some(variant) = mangled_form(&prose(b), t) else {
                 continue;
             };
-            let lower = variant.to_lowercase();
-            if flagged.iter().any(|(fc, t)| fc == c && (t.contains(&lower) || lower.contains(t.as_str()))) {
+            let only_case = variant.eq_ignore_ascii_case(t);
+            if terms.source_forms.contains(&variant)
+                || (only_case && (term.all_caps || !t.chars().skip(1).any(char::is_uppercase)))
+            {
                 continue;
             }
-            flagged.push((*c, lower));
-            let offset = find_in_source(ctx, *c, b, &variant);
-            let message = format!("`{term}` must stay as it is, but this locale has `{variant}`");
-            out.push(ctx.finding(CheckId::TermDoNotTranslate, *c, offset, Some(r), term, message));
+            let lower = variant.to_lowercase();
+            if flagged.iter().any(|(fc, f)| *fc == c && (f.contains(&lower) || lower.contains(f.as_str()))) {
+                continue;
+            }
+            flagged.push((c, lower));
+            let offset = find_in_source(ctx, c, b, &variant);
+            let message = format!("`{t}` must stay as it is, but this locale has `{variant}`");
+            let mut d = ctx.draft(CheckId::TermDoNotTranslate, c, offset, Some(r), t, message);
+            if only_case {
+                d.severity = Some(Severity::Info);
+            }
+            out.push(d);
         }
     }
 }

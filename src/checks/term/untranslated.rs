@@ -4,8 +4,7 @@
 use super::english::{FUNCTION_WORDS, RARELY_BORROWED, is_english};
 use super::words::parts;
 use super::{nth_in_source, source_language};
-use crate::checks::structure::reference_name;
-use crate::checks::{CheckId, DocContext, Finding};
+use crate::checks::{CheckId, DocContext, Draft};
 use crate::glossary;
 use crate::skeleton::{Block, BlockKind};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -124,7 +123,7 @@ pub(super) fn untranslated(
     r: usize,
     runs: &BlockRuns<'_>,
     loans: &HashSet<String>,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Draft>,
 ) {
     let src_lang = source_language(ctx);
     let cells = ctx.cells(r);
@@ -139,23 +138,34 @@ pub(super) fn untranslated(
         })
         .collect();
     for (k, &(c, b)) in others.iter().enumerate() {
-        if matches!(b.kind, BlockKind::Code | BlockKind::Html) {
+        if matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup) {
             continue;
         }
         if let Some(f) = identical_to_source(ctx, r, c, b) {
             out.push(f);
             continue;
         }
-        let runs: Vec<&Run> =
-            segments[k].iter().filter(|run| run.telling && !shared_in_row(&segments, k, &run.lower)).collect();
+        let runs: Vec<&Run> = segments[k]
+            .iter()
+            .filter(|run| run.telling && !shared_in_row(&segments, k, &run.lower))
+            .filter(|run| {
+                let language = ctx.files[c].locale.language();
+                !in_parentheses(&b.text, run.start) && !run.lower.split(' ').all(|w| ctx.loans.contains(language, w))
+            })
+            .collect();
         let Some(first) = runs.first() else { continue };
         let list = runs.iter().map(|r| format!("`{}`", r.text)).collect::<Vec<_>>().join(", ");
         let nth = b.text[..first.start].matches(first.text.as_str()).count();
         let offset = nth_in_source(ctx, c, b, &first.text, nth);
         let message = format!("source-language ({src_lang}) words left untranslated: {list}");
         let subject = runs.iter().map(|r| r.lower.as_str()).collect::<Vec<_>>().join("|");
-        out.push(ctx.finding(CheckId::TermUntranslated, c, offset, Some(r), &subject, message));
+        out.push(ctx.draft(CheckId::TermUntranslated, c, offset, Some(r), &subject, message));
     }
+}
+
+/// A gloss: English in parentheses after the translated term (`Red de entrega (Content Delivery Network)`).
+fn in_parentheses(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with('(')
 }
 
 /// True when at least half of the other translations in the row leave the same words (a shared loan).
@@ -166,19 +176,27 @@ pub(super) fn shared_in_row(segments: &[Vec<Run>], me: usize, run: &str) -> bool
 }
 
 /// A block identical to the source's, with real prose in it.
-pub(super) fn identical_to_source(ctx: &DocContext<'_>, r: usize, c: usize, b: &Block) -> Option<Finding> {
+pub(super) fn identical_to_source(ctx: &DocContext<'_>, r: usize, c: usize, b: &Block) -> Option<Draft> {
     let s = ctx.source?;
     let src = ctx.block(r, s)?;
-    // Real prose: at least four words of three letters or more, twenty letters in all.
+    // Real prose: at least four words of three letters or more that are not names, twenty letters in all;
+    // a list of names, values or links reads the same in every language.
+    let link_text: usize = src.links.iter().map(|l| l.text.chars().count()).sum();
+    if link_text * 2 > src.text.chars().count() {
+        return None;
+    }
     let words = glossary::words(&src.text);
-    let prose_words = words.iter().filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).count();
+    let prose_words = words
+        .iter()
+        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !super::names::is_name_like(w))
+        .count();
     let letters = src.text.chars().filter(|c| c.is_alphabetic()).count();
     if src.text != b.text || prose_words < 4 || letters < 20 || ctx.files[c].locale.same_language(&ctx.files[s].locale)
     {
         return None;
     }
-    let message = format!("{} is identical to {}: not translated", b.kind.label(), reference_name(ctx, r));
-    Some(ctx.finding(CheckId::TermUntranslated, c, b.range.start, Some(r), "identical", message))
+    let message = format!("{} is identical to {}: not translated", b.kind.label(), ctx.reference_name(r));
+    Some(ctx.draft(CheckId::TermUntranslated, c, b.range.start, Some(r), "identical", message))
 }
 
 #[cfg(test)]

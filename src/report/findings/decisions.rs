@@ -77,7 +77,7 @@ impl Decisions {
         if book.reviewed().is_empty() {
             return out;
         }
-        let index = ReviewIndex::compute(review, book, &crate::scorecard::Evaluated::of(review));
+        let index = ReviewIndex::compute(review, book, review.corpus.evaluated());
         for (doc, document) in review.corpus.documents.iter().enumerate() {
             let locales: Vec<String> =
                 document.files.iter().map(|&f| review.corpus.files[f].locale.to_string()).collect();

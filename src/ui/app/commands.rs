@@ -2,7 +2,7 @@
 //! result) where the app's state changes.
 
 use super::SynopticApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, ReviewScope};
 use crate::ui::picker::Request;
 use egui::{Key, Modifiers};
 
@@ -34,12 +34,17 @@ impl SynopticApp {
                 ]
             })
         };
-        let new_note =
-            !typing && !self.note_editor.is_open() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
-        let pressed = [open, new_note, find, next, prev].into_iter().chain(nav);
+        let free = !typing && !self.note_editor.is_open();
+        let new_note = free && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N));
+        // Shift+R first: matching ignores Shift, so plain R would take it.
+        let review_document = free && ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::R));
+        let review_row = free && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::R));
+        let pressed = [open, new_note, review_row, review_document, find, next, prev].into_iter().chain(nav);
         let commands = [
             Command::PickFolder,
             Command::NewNote,
+            Command::ToggleReviewed(ReviewScope::Row),
+            Command::ToggleReviewed(ReviewScope::DocumentLocale),
             Command::OpenFind,
             Command::StepFinding(true),
             Command::StepFinding(false),
@@ -74,11 +79,11 @@ impl SynopticApp {
             Command::JumpToRow(row) => self.jump_to_row(row),
             Command::GoBack(back) => self.go_back(back),
             Command::StepFinding(forward) => self.step_finding(forward),
-            Command::ToggleFalsePositive(fp) => {
-                self.settings.toggle_false_positive(&fp);
-                self.panes.findings_changed();
-                self.problems.invalidate();
-            }
+            Command::AskFalsePositive(i) => self.ask_false_positive(i),
+            Command::MarkFalsePositive { finding, reason } => self.mark_false_positive(finding, &reason),
+            Command::UnmarkFalsePositive(fingerprint) => self.unmark_false_positive(&fingerprint),
+            Command::CancelFalsePositive => self.false_positive = None,
+            Command::ToggleReviewed(scope) => self.toggle_reviewed(scope),
             Command::ToggleLocale(locale) => self.toggle_locale(locale),
             Command::SetShownLocales(shown) => self.show_only(&shown),
             Command::MoveLocale(locale, left) => self.move_locale(&locale, left),

@@ -48,6 +48,9 @@ impl SynopticApp {
         let reloaded = self.review.as_ref().is_some_and(|r| r.corpus.root == folder);
         let (top_row, selected_cell) = (self.top_row(), self.selected_cell);
         self.status = StatusLine::of(&review);
+        if !reloaded {
+            self.adopted = false;
+        }
         self.open_notes(&review, ctx);
         self.review = Some(Arc::new(review));
         if !is_sample(&folder) && paths.len() == 1 && paths[0].is_dir() {

@@ -13,25 +13,27 @@ use super::state::{DocView, Flagged, Marks, StatusLine};
 use super::views::bottom_tabs::bottom_tabs_ui;
 use super::views::chooser::chooser_ui;
 use super::views::documents_panel::DocumentsPanel;
+use super::views::false_positive::{FalsePositiveDraft, false_positive_ui};
 use super::views::find_bar::{FindBar, FolderResults};
 use super::views::menu_bar::{MenuBar, menu_bar_ui};
 use super::views::note_editor::NoteEditor;
 use super::views::notes_panel::NotesPanel;
 use super::views::pane_toolbar::{LocalePicker, pane_toolbar_ui};
 use super::views::panes::Panes;
-use super::views::problems_panel::ProblemsPanel;
+use super::views::problems_panel::{ProblemsInput, ProblemsPanel};
 use super::views::scorecard_view::scorecard_ui;
 use super::views::status_view::StatusView;
 use super::views::welcome::welcome_ui;
-use crate::notes::session::NoteSession;
 use crate::review::Review;
 use crate::search::FolderMatches;
+use crate::session::NoteSession;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 mod choosing;
 mod commands;
+mod decisions;
 mod exports;
 mod history;
 mod load;
@@ -96,6 +98,12 @@ pub struct SynopticApp {
     /// The folder search under way, and the last one's matches.
     folder_search: Job<FolderMatches>,
     folder_matches: Option<FolderMatches>,
+    /// The false-positive dialog, while open.
+    false_positive: Option<FalsePositiveDraft>,
+    /// The settings' old false-positive marks were offered to this folder's notes file.
+    adopted: bool,
+    /// The notes' generation last drawn from (marks changed elsewhere redo what is drawn from them).
+    notes_generation: u64,
 }
 
 impl SynopticApp {
@@ -137,6 +145,9 @@ impl SynopticApp {
             flagged: None,
             folder_search: Job::default(),
             folder_matches: None,
+            false_positive: None,
+            adopted: false,
+            notes_generation: 0,
         }
     }
 
@@ -274,6 +285,12 @@ impl SynopticApp {
         }
         self.status.missing_fonts = self.view.as_ref().and_then(|v| self.panes.missing_fonts_line(&v.locales));
         self.autosave_notes(ctx);
+        self.adopt_settings_false_positives();
+        let generation = self.notes.as_ref().map_or(0, |n| n.generation);
+        if generation != self.notes_generation {
+            self.notes_generation = generation;
+            self.panes.findings_changed();
+        }
         self.apply_disk_changes(ctx);
         self.screenshot_step(ctx);
     }
@@ -306,7 +323,8 @@ impl SynopticApp {
                     flagged: self.flagged.clone(),
                 };
                 let can_go = (!self.history_is_empty(true), !self.history_is_empty(false));
-                pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &mut self.commands);
+                let reviewed = self.review_state();
+                pane_toolbar_ui(ui, &mut self.locale_picker, view, can_go, &reviewed, &mut self.commands);
                 self.panes.panes_ui(ui, review, view, &self.settings, &marks, &mut self.commands);
             }
             _ => welcome_ui(ui, self.loader.is_busy()),
@@ -315,13 +333,19 @@ impl SynopticApp {
         if let Some(chooser) = self.chooser.as_mut() {
             chooser_ui(ui.ctx(), chooser, &self.settings.recent, &mut self.commands);
         }
+        if let (Some(draft), Some(review)) = (self.false_positive.as_mut(), review.as_deref())
+            && let Some(finding) = review.findings.get(draft.finding)
+        {
+            false_positive_ui(ui.ctx(), draft, finding, &mut self.commands);
+        }
     }
 
     /// The documents list, the status view, the bottom tabs and the find bar.
     fn side_panels_ui(&mut self, ui: &mut egui::Ui, review: &Review) {
         let current = self.view.as_ref().map(|v| v.doc);
         egui::Panel::left("documents").resizable(true).default_size(260.0).show(ui, |ui| {
-            self.documents.documents_panel_ui(ui, review, current, &mut self.commands);
+            let reviewed = self.notes.as_ref().map(NoteSession::reviewed);
+            self.documents.documents_panel_ui(ui, review, current, reviewed, &mut self.commands);
         });
         if self.status_view.is_open() {
             egui::Panel::right("status").resizable(true).default_size(620.0).show(ui, |ui| {
@@ -333,14 +357,16 @@ impl SynopticApp {
             let notes = self.notes.as_ref().map_or(0, |n| n.book().len());
             bottom_tabs_ui(ui, self.tab, notes, &mut self.commands);
             match self.tab {
-                BottomTab::Problems => self.problems.problems_panel_ui(
-                    ui,
-                    review,
-                    view,
-                    &self.settings,
-                    self.selected_finding,
-                    &mut self.commands,
-                ),
+                BottomTab::Problems => {
+                    let input = ProblemsInput {
+                        review,
+                        view,
+                        settings: &self.settings,
+                        notes: self.notes.as_ref(),
+                        selected: self.selected_finding,
+                    };
+                    self.problems.problems_panel_ui(ui, &input, &mut self.commands);
+                }
                 BottomTab::Notes => match &self.notes {
                     Some(notes) => {
                         self.notes_panel.notes_panel_ui(ui, notes, self.selected_note.as_deref(), &mut self.commands)

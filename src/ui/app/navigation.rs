@@ -4,7 +4,7 @@
 
 use super::SynopticApp;
 use super::history::Place;
-use crate::ui::state::{DocView, Flagged};
+use crate::ui::state::{DocView, Flagged, is_false_positive};
 use crate::ui::views::highlight::quoted_terms;
 
 impl SynopticApp {
@@ -156,7 +156,7 @@ impl SynopticApp {
             .copied()
             .filter(|&i| {
                 self.settings.show_false_positives
-                    || !self.settings.false_positives.contains(&review.findings[i].fingerprint)
+                    || !is_false_positive(self.notes.as_ref(), &review.findings[i].fingerprint)
             })
             .collect()
     }

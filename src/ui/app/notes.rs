@@ -5,9 +5,9 @@
 use super::SynopticApp;
 use crate::checks::Finding;
 use crate::notes::anchor::{anchor_at, anchor_missing, reference_column};
-use crate::notes::session::NoteSession;
 use crate::notes::{Category, NoteSeverity, NoteStatus, category_for, new_id, severity_for};
 use crate::review::Review;
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::views::note_editor::Draft;
 use std::sync::Arc;
@@ -54,7 +54,7 @@ impl SynopticApp {
                 notes.error.clone().unwrap_or_else(|| "the notes could not be saved in time".into())
             );
         }
-        if !crate::notes::session::worker::wait_for_closed(std::time::Duration::from_secs(8)) {
+        if !crate::session::worker::wait_for_closed(std::time::Duration::from_secs(8)) {
             eprintln!("synoptic: the notes of a folder closed earlier could not be saved in time");
         }
     }

@@ -3,9 +3,10 @@
 //! folders of tens of thousands of documents. Up and Down move through the list and Enter opens, while
 //! the filter box has the focus or after a click in the list.
 
+use crate::notes::reviewed::ReviewIndex;
 use crate::review::Review;
 use crate::ui::command::Command;
-use crate::ui::widgets::plural;
+use crate::ui::widgets::{REVIEWED_COLOR, plural};
 use egui::{Key, Modifiers, Rect, Sense, UiBuilder, vec2};
 
 /// The height of one entry: its name, then its locales and counts.
@@ -35,6 +36,7 @@ impl DocumentsPanel {
         ui: &mut egui::Ui,
         review: &Review,
         current: Option<usize>,
+        reviewed: Option<&ReviewIndex>,
         commands: &mut Vec<Command>,
     ) {
         ui.heading("Documents");
@@ -68,7 +70,7 @@ impl DocumentsPanel {
         let output = area.show_rows(ui, ENTRY_HEIGHT, self.shown.len(), |ui, range| {
             for &i in &self.shown[range] {
                 let marked = (current == Some(i), self.active && self.cursor == Some(i));
-                if entry_ui(ui, review, i, marked) {
+                if entry_ui(ui, review, reviewed, i, marked) {
                     commands.push(Command::SelectDocument(i));
                     self.cursor = Some(i);
                     clicked_entry = true;
@@ -143,7 +145,13 @@ impl DocumentsPanel {
 
 /// One entry, `ENTRY_HEIGHT` tall: name and markers, then locales and counts. `marked` is (shown in the
 /// panes, under the keyboard cursor). True when clicked.
-fn entry_ui(ui: &mut egui::Ui, review: &Review, i: usize, (current, cursor): (bool, bool)) -> bool {
+fn entry_ui(
+    ui: &mut egui::Ui,
+    review: &Review,
+    reviewed: Option<&ReviewIndex>,
+    i: usize,
+    (current, cursor): (bool, bool),
+) -> bool {
     let doc = &review.corpus.documents[i];
     let summary = review.summaries.get(i).cloned().unwrap_or_default();
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), ENTRY_HEIGHT), Sense::click());
@@ -167,7 +175,17 @@ fn entry_ui(ui: &mut egui::Ui, review: &Review, i: usize, (current, cursor): (bo
     let color = if current { visuals.selection.stroke.color } else { visuals.strong_text_color() };
     child.add(egui::Label::new(egui::RichText::new(title).strong().color(color)).truncate().selectable(false));
     child.horizontal(|ui| {
-        ui.small(summary.locales.join(" · "));
+        ui.spacing_mut().item_spacing.x = 4.0;
+        // The locales, those whose document is marked reviewed in green.
+        for (c, locale) in summary.locales.iter().enumerate() {
+            let text = egui::RichText::new(locale).small();
+            if reviewed.is_some_and(|r| r.is_document_reviewed(i, c)) {
+                ui.label(text.color(REVIEWED_COLOR)).on_hover_text(format!("{locale}: reviewed"));
+            } else {
+                ui.label(text);
+            }
+        }
+        ui.add_space(4.0);
         let [e, w, n] = summary.counts;
         if e > 0 {
             ui.colored_label(ui.visuals().error_fg_color, egui::RichText::new(plural(e, "error")).small());

@@ -1,7 +1,7 @@
 //! The bar at the top of the window: open, recent folders, display switches, load progress, then the
 //! status line, the notes' save state and any notice or error.
 
-use crate::notes::session::NoteSession;
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
 use crate::ui::state::StatusLine;
@@ -119,8 +119,14 @@ fn buttons_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Command>)
     }
 }
 
-/// Where the notes are saved and whether that worked.
+/// Where the notes are saved and whether that worked, and the review's progress per locale.
 fn notes_line_ui(ui: &mut egui::Ui, notes: &NoteSession) {
+    let progress: Vec<String> =
+        notes.reviewed().progress().map(|p| format!("{} {:.0}%", p.locale, 100.0 * p.fraction())).collect();
+    if !progress.is_empty() {
+        ui.small(format!("Reviewed (share of words): {}", progress.join(" · ")))
+            .on_hover_text("R marks the selected row reviewed, Shift+R the document in the selected locale");
+    }
     ui.horizontal_wrapped(|ui| {
         let line = notes.status_line();
         match &notes.error {

@@ -4,6 +4,7 @@
 pub mod bottom_tabs;
 pub mod chooser;
 pub mod documents_panel;
+pub mod false_positive;
 pub mod find_bar;
 pub mod highlight;
 pub mod markdown;

@@ -3,8 +3,8 @@
 //! could not be found again) are marked.
 
 use crate::notes::anchor::Fit;
-use crate::notes::session::NoteSession;
 use crate::notes::{ALL_LOCALES, Category, NoteSeverity, NoteStatus};
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::widgets::note_severity_color;
 

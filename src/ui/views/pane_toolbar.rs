@@ -2,7 +2,7 @@
 //! list with a search box and "Show only these", so that two of forty locales are two ticks away. The
 //! picker's ticks are its own until "Show only these" sends them.
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, ReviewScope};
 use crate::ui::state::DocView;
 use std::collections::BTreeSet;
 
@@ -15,12 +15,25 @@ pub struct LocalePicker {
     was_open: bool,
 }
 
+/// What the review buttons show: whether the selected row (`None`: no cell selected), the document in
+/// the selected locale, and the whole document are marked reviewed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewState {
+    /// The selected cell's row is reviewed in its locale.
+    pub row: Option<bool>,
+    /// The locale the document buttons act on, and whether the document is reviewed in it.
+    pub locale: Option<(String, bool)>,
+    /// The document is reviewed in every locale.
+    pub document: bool,
+}
+
 /// Draw the bar; `back` and `forward` say whether there is somewhere to go.
 pub fn pane_toolbar_ui(
     ui: &mut egui::Ui,
     picker: &mut LocalePicker,
     view: &DocView,
     (back, forward): (bool, bool),
+    reviewed: &ReviewState,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -43,7 +56,28 @@ pub fn pane_toolbar_ui(
             picker.search.clear();
         }
         picker.was_open = open;
+        ui.separator();
+        review_buttons_ui(ui, reviewed, commands);
     });
+}
+
+/// Mark the selected row, the document in a locale, or the whole document reviewed (again: unmark).
+fn review_buttons_ui(ui: &mut egui::Ui, reviewed: &ReviewState, commands: &mut Vec<Command>) {
+    ui.label("Reviewed:");
+    let row = ui.add_enabled(reviewed.row.is_some(), egui::Button::selectable(reviewed.row == Some(true), "row"));
+    if row.on_hover_text("R: the selected cell's row, in its locale").clicked() {
+        commands.push(Command::ToggleReviewed(ReviewScope::Row));
+    }
+    if let Some((locale, done)) = &reviewed.locale {
+        let button = ui.add(egui::Button::selectable(*done, format!("document in {locale}")));
+        if button.on_hover_text("Shift+R: this document in this locale").clicked() {
+            commands.push(Command::ToggleReviewed(ReviewScope::DocumentLocale));
+        }
+    }
+    let all = ui.add(egui::Button::selectable(reviewed.document, "all locales"));
+    if all.on_hover_text("This document in every locale").clicked() {
+        commands.push(Command::ToggleReviewed(ReviewScope::Document));
+    }
 }
 
 fn picker_ui(ui: &mut egui::Ui, picker: &mut LocalePicker, view: &DocView, commands: &mut Vec<Command>) {

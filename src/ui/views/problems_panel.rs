@@ -5,9 +5,10 @@
 
 use crate::checks::{CheckId, Finding, Severity};
 use crate::review::Review;
+use crate::session::NoteSession;
 use crate::ui::command::Command;
 use crate::ui::settings::Settings;
-use crate::ui::state::DocView;
+use crate::ui::state::{DocView, is_false_positive};
 use crate::ui::widgets::{finding_severity_color, plural};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +50,21 @@ enum Line {
     Finding(usize),
 }
 
+/// What the panel reads.
+#[derive(Clone, Copy)]
+pub struct ProblemsInput<'a> {
+    /// The review.
+    pub review: &'a Review,
+    /// The current document's view.
+    pub view: &'a DocView,
+    /// Whether false positives are shown.
+    pub settings: &'a Settings,
+    /// The notes (their false-positive marks).
+    pub notes: Option<&'a NoteSession>,
+    /// The selected finding.
+    pub selected: Option<usize>,
+}
+
 /// Filters, order and grouping, and the cached list they select.
 #[derive(Debug, Default)]
 pub struct ProblemsPanel {
@@ -79,6 +95,8 @@ struct FilterKey {
     sort: SortBy,
     group: GroupBy,
     collapsed: BTreeSet<String>,
+    /// The notes' generation (false-positive marks come from the notes file).
+    notes: u64,
 }
 
 impl ProblemsPanel {
@@ -95,8 +113,9 @@ impl ProblemsPanel {
         self.made_for = None;
     }
 
-    fn key(&self, doc: usize) -> FilterKey {
+    fn key(&self, doc: usize, notes: u64) -> FilterKey {
         FilterKey {
+            notes,
             doc,
             id: self.id,
             min_severity: self.min_severity,
@@ -109,18 +128,11 @@ impl ProblemsPanel {
     }
 
     /// Draw the panel.
-    pub fn problems_panel_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        review: &Review,
-        view: &DocView,
-        settings: &Settings,
-        selected: Option<usize>,
-        commands: &mut Vec<Command>,
-    ) {
-        let key = self.key(view.doc);
+    pub fn problems_panel_ui(&mut self, ui: &mut egui::Ui, input: &ProblemsInput<'_>, commands: &mut Vec<Command>) {
+        let ProblemsInput { review, view, settings, notes, selected } = *input;
+        let key = self.key(view.doc, notes.map_or(0, |n| n.generation));
         if self.made_for.as_ref() != Some(&key) {
-            self.make_lines(review, view, settings);
+            self.make_lines(review, view, settings, notes);
             self.made_for = Some(key);
         }
         self.filters_ui(ui, view);
@@ -143,10 +155,10 @@ impl ProblemsPanel {
                             }
                         }
                         Line::Finding(i) => {
-                            let false_positive = settings.false_positives.contains(&review.findings[*i].fingerprint);
-                            ui.push_id(i, |ui| {
-                                finding_line_ui(ui, &review.findings[*i], *i, false_positive, selected, commands);
-                            });
+                            let f = &review.findings[*i];
+                            let mark = notes.and_then(|n| n.book().suppressed().get(&f.fingerprint));
+                            let mark = mark.map(|m| mark_text(&m.reason, &m.by, &m.at));
+                            ui.push_id(i, |ui| finding_line_ui(ui, f, *i, mark.as_deref(), selected, commands));
                         }
                     }
                 }
@@ -160,13 +172,13 @@ impl ProblemsPanel {
     }
 
     /// Select, count, sort and group the findings in scope.
-    fn make_lines(&mut self, review: &Review, view: &DocView, settings: &Settings) {
+    fn make_lines(&mut self, review: &Review, view: &DocView, settings: &Settings, notes: Option<&NoteSession>) {
         let doc_name = &review.corpus.documents[view.doc].name;
         let in_scope: Vec<usize> = (0..review.findings.len())
             .filter(|&i| {
                 let f = &review.findings[i];
                 (self.whole_folder || &f.document == doc_name)
-                    && (settings.show_false_positives || !settings.false_positives.contains(&f.fingerprint))
+                    && (settings.show_false_positives || !is_false_positive(notes, &f.fingerprint))
             })
             .collect();
         let mut counts: BTreeMap<CheckId, usize> = BTreeMap::new();
@@ -264,18 +276,29 @@ impl ProblemsPanel {
     }
 }
 
+/// A false-positive mark in words: "false positive: reason (who, date)".
+fn mark_text(reason: &str, by: &str, at: &str) -> String {
+    let reason = if reason.trim().is_empty() { String::new() } else { format!(": {}", reason.trim()) };
+    format!("false positive{reason} ({by}, {})", crate::notes::time::date_of(at))
+}
+
+/// One finding: its mark buttons, severity, and one line of text (`mark`: its false-positive mark).
 fn finding_line_ui(
     ui: &mut egui::Ui,
     f: &Finding,
     i: usize,
-    false_positive: bool,
+    mark: Option<&str>,
     selected: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
+    let false_positive = mark.is_some();
     ui.horizontal(|ui| {
-        let mark = if false_positive { "Unmark" } else { "False positive" };
-        if ui.small_button(mark).clicked() {
-            commands.push(Command::ToggleFalsePositive(f.fingerprint.clone()));
+        if false_positive {
+            if ui.small_button("Unmark").on_hover_text(mark.unwrap_or_default()).clicked() {
+                commands.push(Command::UnmarkFalsePositive(f.fingerprint.clone()));
+            }
+        } else if ui.small_button("False positive").on_hover_text("Mark it, with a reason, for the team").clicked() {
+            commands.push(Command::AskFalsePositive(i));
         }
         if ui.small_button("Note").on_hover_text("Turn this finding into a note").clicked() {
             commands.push(Command::NoteFromFinding(i));
@@ -286,7 +309,11 @@ fn finding_line_ui(
         let text = crate::ui::bidi::line_text(ui, &text, false_positive);
         // One line per problem (the list is virtualized by row height); the whole message is in the tooltip.
         let button = egui::Button::selectable(selected == Some(i), text).truncate();
-        if ui.add(button).on_hover_text(&f.message).clicked() {
+        let hover = match mark {
+            Some(mark) => format!("{}\n\n{mark}", f.message),
+            None => f.message.clone(),
+        };
+        if ui.add(button).on_hover_text(hover).clicked() {
             commands.push(Command::JumpToFinding(i));
         }
     });

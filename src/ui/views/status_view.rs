@@ -133,7 +133,7 @@ impl StatusView {
 /// the translation, one line per aligned row under headers of the same widths; clicking a row number
 /// scrolls the panes to it.
 fn changes_ui(ui: &mut egui::Ui, review: &Review, i: usize, e: &Entry, commands: &mut Vec<Command>) {
-    let Some(changes) = review.source_changes.get(&i) else {
+    let Some(changes) = review.source_changes().get(&i) else {
         if e.status == State::Behind {
             ui.label(format!("{}: the source's old text is not available from git.", e.summary()));
         }

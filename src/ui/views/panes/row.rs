@@ -7,9 +7,10 @@ use crate::checks::{CheckId, Finding};
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
 use crate::ui::command::Command;
+use crate::ui::state::is_false_positive;
 use crate::ui::views::highlight::highlight;
 use crate::ui::views::markdown::{self, Highlight, Piece};
-use crate::ui::widgets::{finding_severity_color, note_severity_color};
+use crate::ui::widgets::{REVIEWED_COLOR, finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
 impl Panes {
@@ -31,7 +32,7 @@ impl Panes {
         let findings: Vec<&Finding> = ctx.view.by_row.get(&r).map_or_else(Vec::new, |ids| {
             ids.iter()
                 .map(|&i| &ctx.review.findings[i])
-                .filter(|f| ctx.settings.show_false_positives || !ctx.settings.false_positives.contains(&f.fingerprint))
+                .filter(|f| ctx.settings.show_false_positives || !is_false_positive(ctx.marks.notes, &f.fingerprint))
                 .collect()
         });
         if ctx.marks.highlight == Some(r) {
@@ -60,6 +61,7 @@ impl Panes {
             }
             let rtl = ctx.styles[col].rtl;
             cell_marks_ui(&cell_ui, cell, r, col, ctx);
+            reviewed_mark_ui(&cell_ui, cell, rtl, r, col, ctx);
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
@@ -283,6 +285,21 @@ fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<
             egui::StrokeKind::Inside,
         );
     }
+}
+
+/// A reviewed cell (its row, or its document in its locale, marked reviewed): a green bar down its left
+/// edge, with who and when on hover.
+fn reviewed_mark_ui(ui: &egui::Ui, cell: Rect, rtl: bool, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+    let Some(session) = ctx.marks.notes else { return };
+    if !session.reviewed().is_row_reviewed(ctx.view.doc, r, col) {
+        return;
+    }
+    // On the side the text starts from, like the gutter.
+    let x = if rtl { cell.max.x - 4.0 } else { cell.min.x + 1.0 };
+    let bar = Rect::from_min_max(egui::pos2(x, cell.min.y + 2.0), egui::pos2(x + 3.0, cell.max.y - 2.0));
+    ui.painter().rect_filled(bar, 1.0, REVIEWED_COLOR);
+    let id = ui.scope_id().with(("reviewed", r, col));
+    ui.interact(bar, id, egui::Sense::hover()).on_hover_text("reviewed");
 }
 
 /// The notes of a cell, as a marker in its gutter under the findings' dot: colored by the worst

@@ -12,12 +12,13 @@
 mod decisions;
 pub mod worker;
 
-use super::anchor::Placements;
-use super::reviewed::ReviewIndex;
-use super::sidecar::{FILE_NAME, Location, Sidecar, WriteFn};
-use super::{Note, NoteBook, ReviewMark, Suppression, time};
+use crate::corpus::words::Evaluated;
+use crate::notes::anchor::Placements;
+use crate::notes::reviewed::ReviewIndex;
+use crate::notes::sidecar::{FILE_NAME, Location, Sidecar, WriteFn};
+use crate::notes::{Note, NoteBook, ReviewMark, Suppression, time};
 use crate::review::Review;
-use crate::scorecard::{Evaluated, LocaleScore, scorecard_of};
+use crate::scorecard::{LocaleScore, scorecard_of};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -375,7 +376,7 @@ impl NoteSession {
         any
     }
 
-    fn take_reload(&mut self, result: crate::Result<super::sidecar::Reloaded>, review: &Review) {
+    fn take_reload(&mut self, result: crate::Result<crate::notes::sidecar::Reloaded>, review: &Review) {
         let reloaded = match result {
             Ok(r) => r,
             // A broken file is left alone; the next save goes beside it.
@@ -452,7 +453,7 @@ impl NoteSession {
 
 /// The review's word counts, counted now if the loader did not.
 fn evaluated_of(review: &Review) -> Evaluated {
-    review.evaluated.clone().unwrap_or_else(|| Evaluated::of(review))
+    review.corpus.evaluated().clone()
 }
 
 #[cfg(test)]
