@@ -37,7 +37,7 @@ fn beside_english(locale: &str) {
     let mut h = window(scripts(), &["en", locale], [1180.0, 640.0], None);
     assert_eq!(h.state().view().map(|v| v.columns.len()), Some(2));
     assert_eq!(h.state().error(), None);
-    h.snapshot(&format!("scripts_en_{locale}"));
+    h.snapshot(format!("scripts_en_{locale}"));
 }
 
 #[test]

@@ -111,8 +111,8 @@ pub fn analyse(spans: &[SpanText<'_>], base: Base) -> Vec<Paragraph> {
     let mut paragraphs: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
     for (k, span) in spans.iter().enumerate() {
         let mut parts = span.text.split('\n');
-        if let Some(first) = parts.next() {
-            paragraphs.last_mut().map(|p| p.push((k, first)));
+        if let (Some(first), Some(paragraph)) = (parts.next(), paragraphs.last_mut()) {
+            paragraph.push((k, first));
         }
         for part in parts {
             paragraphs.push(vec![(k, part)]);

@@ -152,7 +152,7 @@ fn split_wide(paragraph: &Paragraph, shaped: &[Shaped], width: f32) -> Paragraph
             let chars = text[..b].chars().count();
             let x = s.galley.pos_from_cursor(egui::text::CCursor::new(chars)).min.x;
             if x - x0 > width && b > start {
-                let cut = bounds.iter().copied().filter(|&c| c > start && c < b).next_back().unwrap_or(b);
+                let cut = bounds.iter().copied().rfind(|&c| c > start && c < b).unwrap_or(b);
                 push_piece(&mut out, atom, start..cut, text);
                 x0 = s.galley.pos_from_cursor(egui::text::CCursor::new(text[..cut].chars().count())).min.x;
                 start = cut;

@@ -19,7 +19,7 @@ struct Installed {
 
 enum State {
     Loading(JoinHandle<Installed>),
-    Ready(Installed),
+    Ready(Box<Installed>),
     Failed,
 }
 
@@ -46,14 +46,14 @@ impl LocaleFonts {
             collection: Collection::new(CollectionOptions { shared: false, system_fonts: false }),
             cache: SourceCache::default(),
         };
-        LocaleFonts { state: Mutex::new(State::Ready(installed)), up_front: Mutex::new(HashMap::new()) }
+        LocaleFonts { state: Mutex::new(State::Ready(Box::new(installed))), up_front: Mutex::new(HashMap::new()) }
     }
 
     fn with_installed<R>(&self, f: impl FnOnce(&mut Installed) -> Option<R>) -> Option<R> {
         let mut state = self.state.lock();
         if matches!(*state, State::Loading(_)) {
             let State::Loading(handle) = std::mem::replace(&mut *state, State::Failed) else { return None };
-            *state = handle.join().map_or(State::Failed, State::Ready);
+            *state = handle.join().map_or(State::Failed, |i| State::Ready(Box::new(i)));
         }
         match &mut *state {
             State::Ready(installed) => f(installed),
