@@ -162,3 +162,26 @@ fn copy_block_copies_an_arabic_paragraph_in_logical_order() {
         .collect();
     assert_eq!(copied, [sentence]);
 }
+
+#[test]
+fn find_highlights_a_word_inside_an_arabic_paragraph() {
+    let mut h = window(scripts(), &["en", "ar"], [1180.0, 640.0], None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    h.get_by_label("Find:").type_text("لتثبيت");
+    h.run_ok();
+    h.key_press(egui::Key::Enter);
+    h.run_ok();
+    h.get_by_label_contains("1 of 1 in this document");
+    let sentence = h.get_by_label("شغّل npm install synoptic لتثبيت الإصدار 2.4 من أداة Synoptic.").rect();
+    let image = h.render().expect("rendered");
+    let ppp = h.ctx.pixels_per_point();
+    let found = h.ctx.global_style().visuals.selection.bg_fill;
+    let highlighted = (sentence.min.x as u32..sentence.max.x as u32)
+        .filter(|&x| {
+            let p = image.get_pixel((x as f32 * ppp) as u32, (sentence.center().y * ppp) as u32).0;
+            egui::Color32::from_rgb(p[0], p[1], p[2]) == found
+        })
+        .count();
+    assert!(highlighted > 20, "the matched word is highlighted in the right-to-left line: {highlighted} px");
+}
