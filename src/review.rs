@@ -104,9 +104,10 @@ impl Review {
     /// glossary and a configuration already in hand. Reads nothing.
     pub fn from_corpus(corpus: Corpus, source: Option<Locale>, glossary: &Glossary, config: &Config) -> Review {
         let loans = LoanWords::of(&corpus);
+        let has_source = corpus.effective_source(source.as_ref()).is_some();
         let per_doc: Vec<(ReviewedDocument, Vec<Finding>)> = (0..corpus.documents.len())
             .into_par_iter()
-            .map(|i| review_document(&corpus, &loans, i, glossary))
+            .map(|i| review_document(&corpus, &loans, i, glossary, has_source))
             .collect();
         let mut findings = checks::input::check(&corpus);
         let mut documents = Vec::with_capacity(per_doc.len());
@@ -231,6 +232,7 @@ fn review_document(
     loans: &LoanWords,
     index: usize,
     glossary: &Glossary,
+    has_source: bool,
 ) -> (ReviewedDocument, Vec<Finding>) {
     let doc = &corpus.documents[index];
     let files: Vec<_> = corpus.document_files(doc).collect();
@@ -238,7 +240,9 @@ fn review_document(
     let source_col = doc.source.and_then(|s| doc.files.iter().position(|&f| f == s));
     let alignment = align::align(&skeletons, source_col);
     let revisions = Revisions::new(&files, source_col);
-    let ctx = DocContext::new(corpus, loans, doc, &alignment, glossary, &revisions);
+    let mut ctx = DocContext::new(corpus, loans, doc, &alignment, glossary, &revisions);
+    // A page without the source in a folder that has one has nothing to be compared with.
+    ctx.compare = !(has_source && doc.source.is_none());
     let findings = checks::check_document(&ctx);
     (ReviewedDocument { index, alignment: alignment.clone() }, findings)
 }

@@ -48,6 +48,9 @@ pub struct DocContext<'a> {
     pub glossary: &'a Glossary,
     /// Revision facts per column (front matter, drift flags), used to tell drift from defects.
     pub revisions: &'a Revisions,
+    /// Whether the locales are compared: not for a page that lacks the source in a folder that has one (a
+    /// per-locale page of the site, or a translation left over from a removed source).
+    pub compare: bool,
     /// Loan words of the folder's translations (a house style is not untranslated text).
     pub loans: &'a super::term::loans::LoanWords,
     /// A stable key per row: section anchor, kind and ordinal in the section.
@@ -87,6 +90,7 @@ impl<'a> DocContext<'a> {
             source,
             glossary,
             revisions,
+            compare: true,
             loans,
             row_keys: Vec::new(),
             cells,

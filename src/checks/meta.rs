@@ -89,16 +89,19 @@ fn drifted_sections(ctx: &DocContext<'_>, col: usize) -> Vec<String> {
 pub fn check_corpus(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) -> Vec<Finding> {
     coverage(corpus, source_locale)
         .into_iter()
-        .map(|gap| match gap {
+        .filter_map(|gap| match gap {
             Gap::Orphan { document, file, message } => {
                 let name = corpus.documents[document].name.as_str();
-                corpus_finding(CheckId::MetaOrphan, name, &corpus.files[file], message, "")
+                Some(corpus_finding(CheckId::MetaOrphan, name, &corpus.files[file], message, ""))
             }
-            Gap::Missing { document, locale, anchor, message } => {
+            // A page no translation has is one the site does not translate: counted by `status`, not
+            // reported per locale.
+            Gap::Missing { source_only: true, .. } => None,
+            Gap::Missing { document, locale, anchor, message, source_only: false } => {
                 let name = corpus.documents[document].name.as_str();
                 let mut f = corpus_finding(CheckId::MetaMissing, name, &corpus.files[anchor], message, &locale);
                 f.locale = locale;
-                f
+                Some(f)
             }
         })
         .collect()

@@ -60,12 +60,13 @@ const MAX_GROUPED: usize = 3;
 
 /// Run every check over one document.
 pub fn check_document(ctx: &DocContext<'_>) -> Vec<Finding> {
-    let mut drafts = Vec::new();
-    drafts.extend(structure::check(ctx));
-    drafts.extend(code::check(ctx));
-    drafts.extend(link::check(ctx));
-    drafts.extend(term::check(ctx));
-    drafts.extend(meta::check(ctx));
+    let mut drafts = link::check(ctx);
+    if ctx.compare {
+        drafts.extend(structure::check(ctx));
+        drafts.extend(code::check(ctx));
+        drafts.extend(term::check(ctx));
+        drafts.extend(meta::check(ctx));
+    }
     finish(ctx, drafts)
 }
 

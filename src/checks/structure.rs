@@ -184,8 +184,10 @@ fn counts(ctx: &DocContext<'_>, r: usize, out: &mut Vec<Draft>) {
             // A link whose markup translation broke (`[text] (url)`) still counts: link.malformed says so.
             if !lost.is_empty() && got.len() + b.broken_links < expected.len() {
                 drift &= drift_for(ctx, r, c, |x| x.links.len() >= expected.len());
-                let shown: Vec<String> = lost.iter().take(3).map(|t| format!("`{t}`")).collect();
-                let more = if lost.len() > 3 { format!(" and {} more", lost.len() - 3) } else { String::new() };
+                let mut distinct = lost.clone();
+                distinct.dedup();
+                let shown: Vec<String> = distinct.iter().take(3).map(|t| format!("`{t}`")).collect();
+                let more = if distinct.len() > 3 { format!(" and {} more", distinct.len() - 3) } else { String::new() };
                 diffs.push(format!(
                     "{} links where {who} {} {} (missing: {}{more})",
                     got.len() + b.broken_links,

@@ -26,7 +26,17 @@ pub enum Gap {
         anchor: usize,
         /// Why, in words.
         message: String,
+        /// No translation has the document: the site does not translate it (counted as missing, never
+        /// reported one locale at a time).
+        source_only: bool,
     },
+}
+
+/// A page at least half of three or more translations have and the source does not: a per-locale page
+/// of the site (a translation's own prompt or credits), not a left-over translation. With fewer
+/// translations a page they all have may as well be left over from a removed source.
+pub fn is_per_locale_page(locales: usize, translation_locales: usize) -> bool {
+    translation_locales >= 3 && locales >= 2 && locales * 2 >= translation_locales
 }
 
 /// The orphans and missing translations of a corpus (what `meta.orphan` and `meta.missing` report).
@@ -43,12 +53,14 @@ pub fn coverage(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) 
         }
     }
     let multi_doc = docs.iter().filter(|d| d.files.len() > 1).count();
+    let translation_locales = per_locale.len().saturating_sub(usize::from(source_locale.is_some()));
     for (di, d) in docs.iter().enumerate() {
         let locales: BTreeSet<String> = corpus.document_files(d).map(|f| f.locale.to_string()).collect();
         let anchor = d.source.unwrap_or(d.files[0]);
         if let Some(src) = source_locale
             && d.source.is_none()
             && multi_doc > 0
+            && !is_per_locale_page(locales.len(), translation_locales)
             && per_locale.keys().any(|l| crate::locale::Locale::parse(l).is_some_and(|l| l.same_language(src)))
         {
             for &fi in &d.files {
@@ -67,7 +79,9 @@ pub fn coverage(corpus: &Corpus, source_locale: Option<&crate::locale::Locale>) 
             }
             let message =
                 format!("no {locale} translation of this document, though {n} of {} documents have one", counted.len());
-            out.push(Gap::Missing { document: di, locale: locale.clone(), anchor, message });
+            // With three translations or more, a page none of them has is one the site leaves untranslated.
+            let source_only = d.files.len() == 1 && d.source.is_some() && translation_locales >= 3;
+            out.push(Gap::Missing { document: di, locale: locale.clone(), anchor, message, source_only });
         }
     }
     out

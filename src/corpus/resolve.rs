@@ -75,20 +75,31 @@ pub fn resolve_target(corpus: &Corpus, file: &SourceFile, target: &str) -> Resol
     let Some(first) = places.first().cloned() else {
         return Resolved::NotChecked; // leaves the opened folder
     };
-    let exists = |p: &String| candidates(p).into_iter().find(|c| corpus.existing.contains(c));
-    if let Some(found) = places.iter().find_map(exists) {
+    // A page of this locale first, then the default language's page the site serves in its place, and
+    // only then a bare folder (a folder without an index page is no page).
+    let page = |p: &String| candidates(p).into_iter().find(|c| corpus.existing.contains(c) && !is_bare_folder(p, c));
+    if let Some(found) = places.iter().find_map(page) {
         return Resolved::Found(found);
     }
     let default = corpus.site.default_locale.clone().or_else(|| corpus.effective_source(None));
-    let fallback = places.iter().flat_map(|p| corpus.layout.counterparts(p, default.as_ref())).find_map(|p| exists(&p));
+    let fallback = places.iter().flat_map(|p| corpus.layout.counterparts(p, default.as_ref())).find_map(|p| page(&p));
     if let Some(path) = fallback {
         return Resolved::Fallback { path, served: corpus.site.fallback };
+    }
+    if let Some(folder) = places.iter().map(|p| p.trim_end_matches('/')).find(|p| corpus.existing.contains(*p)) {
+        return Resolved::Found(folder.to_owned());
     }
     // A site path whose first folder the opened folder does not have belongs to a larger site.
     if decoded.starts_with('/') && !places.iter().any(|p| first_folder_exists(corpus, p)) {
         return Resolved::NotChecked;
     }
     Resolved::Missing(first)
+}
+
+/// True when `candidate` is the link's own path without an extension (a folder, or a file named like one).
+fn is_bare_folder(path: &str, candidate: &str) -> bool {
+    let p = path.trim_end_matches('/');
+    candidate == p && !p.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
 /// A relative link from the file (`../b.md`), and from the page's pretty URL (`docs/a.md` is served at
@@ -125,8 +136,11 @@ fn site_paths(corpus: &Corpus, file: &SourceFile, abs: &str) -> Vec<String> {
             push(join(dir, rest));
         }
         push(join(base, abs));
-        if let Some(dir) = default_dir_at(corpus, base) {
-            push(join(&dir, leading_locale.as_ref().map_or(abs, |_| rest)));
+        // Hugo serves the default language at the site's root: `/x/` is that language's page.
+        if leading_locale.is_none()
+            && let Some(dir) = default_dir_at(corpus, base)
+        {
+            push(join(&dir, abs));
         }
         for static_dir in ["static", "public"] {
             push(join(&join(base, static_dir).unwrap_or_default(), abs));

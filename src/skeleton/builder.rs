@@ -36,10 +36,12 @@ pub(super) struct Builder<'a> {
     slugs: SlugCounter,
     star_end: Option<usize>,
     id_attribute: bool,
+    /// MDX has no indented code: an indented block is Markdown text.
+    mdx: bool,
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(lines: &'a LineIndex, shifts: &'a [u32], text_len: usize) -> Self {
+    pub(super) fn new(lines: &'a LineIndex, shifts: &'a [u32], text_len: usize, mdx: bool) -> Self {
         Builder {
             lines,
             shifts,
@@ -55,6 +57,7 @@ impl<'a> Builder<'a> {
             slugs: SlugCounter::default(),
             star_end: None,
             id_attribute: false,
+            mdx,
         }
     }
 
@@ -157,6 +160,7 @@ impl<'a> Builder<'a> {
             Tag::Heading { level, .. } => (BlockKind::Heading, heading_level(*level)),
             Tag::Item => (BlockKind::Item, 0),
             Tag::Table(_) => (BlockKind::Table, 0),
+            Tag::CodeBlock(CodeBlockKind::Indented) if self.mdx => (BlockKind::Paragraph, 0),
             Tag::CodeBlock(_) => (BlockKind::Code, 0),
             Tag::BlockQuote(_) => (BlockKind::Quote, 0),
             Tag::HtmlBlock => (BlockKind::Html, 0),
@@ -204,6 +208,7 @@ impl<'a> Builder<'a> {
                 push_break(&mut block.text);
             }
             Tag::TableCell | Tag::TableRow => push_break(&mut block.text),
+            Tag::CodeBlock(CodeBlockKind::Indented) if self.mdx => {}
             Tag::CodeBlock(kind) => {
                 block.code = Some(String::new());
                 if let CodeBlockKind::Fenced(info) = kind {

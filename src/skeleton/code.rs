@@ -103,7 +103,8 @@ impl Token {
     pub fn matches(&self, other: &Token) -> bool {
         match (self, other) {
             (Token::Word(a), Token::Word(b)) => a == b,
-            (Token::Str(a), Token::Str(b)) => a == b || reads_as_prose(a) || reads_as_prose(b),
+            // A string literal is the example's data: translations localize names, paths and messages.
+            (Token::Str(_), Token::Str(_)) => true,
             (Token::Hole, Token::Hole) => true,
             _ => false,
         }
@@ -117,11 +118,6 @@ impl Token {
             Token::Hole => "\u{27e8}\u{27e9}",
         }
     }
-}
-
-/// A string that a translator may rightly translate: words with spaces, non-ASCII letters, or capitals.
-fn reads_as_prose(s: &str) -> bool {
-    s.chars().any(|c| c.is_whitespace() || (c.is_alphabetic() && !c.is_ascii()) || c.is_ascii_uppercase())
 }
 
 /// How a language's lines are read for comparison.
@@ -178,7 +174,8 @@ impl Block {
         );
         self.code_lines()
             .into_iter()
-            .filter(|l| !(markup && l.starts_with("<!--") && l.ends_with("-->")))
+            .map(|l| if markup { without_html_comments(&l) } else { l })
+            .filter(|l| !l.is_empty())
             .map(|l| {
                 let t = tokens(&l, reading);
                 (l, t)
@@ -201,9 +198,26 @@ impl Block {
     }
 }
 
-/// The tokens of an inline code span, read as a command (`<name>` and `{{x}}` are placeholders).
+/// A line of markup without its `<!-- … -->` comments (translated like any comment).
+fn without_html_comments(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return out.trim().to_owned(),
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
+
+/// The tokens of an inline code span, read as a command (`<name>` and `{{x}}` are placeholders); a call's
+/// empty parentheses are left out (`getStaticPaths()` and `getStaticPaths` name one function).
 pub fn inline_code_tokens(text: &str) -> Vec<Token> {
-    tokens(text.trim(), CodeReading::Commands)
+    let t = text.trim();
+    tokens(t.strip_suffix("()").unwrap_or(t), CodeReading::Commands)
 }
 
 /// Cut a code line into tokens.
@@ -260,6 +274,16 @@ fn placeholder_end(chars: &[char], i: usize, reading: CodeReading) -> Option<usi
     }
     if rest.starts_with(&['$', '{']) {
         return rest.iter().position(|&c| c == '}').map(|e| i + e + 1);
+    }
+    // `[YOUR-SITE]`, `{YOUR_NAME}`: a bracketed name in capitals.
+    if let Some(&open) = rest.first().filter(|c| matches!(c, '[' | '{')) {
+        let close = if open == '[' { ']' } else { '}' };
+        let end = rest.iter().take(48).position(|&c| c == close)?;
+        let inner = &rest[1..end];
+        let caps = inner.len() >= 2
+            && inner.iter().all(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '_' | '-' | ' '))
+            && inner.iter().any(|c| c.is_alphabetic());
+        return caps.then_some(i + end + 1);
     }
     if rest.first() != Some(&'<') || i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '<') {
         return None;
@@ -357,9 +381,24 @@ mod token_tests {
     fn prose_strings_comments_text_nodes_and_values_may_be_translated() {
         // astro-docs fr/reference/dev-toolbar-app-reference.mdx:484 (the message string).
         assert!(same("send({ message: 'Hello!' });", "send({ message: 'Bonjour !' });", CodeReading::Program));
+        // astro-docs fr/guides/view-transitions.mdx:463: example paths are the example's data.
+        assert!(same(
+            "const allowedPaths = ['/home', '/about'];",
+            "const allowedPaths = ['/home', '/a-propos'];",
+            CodeReading::Program
+        ));
         assert!(!same("output_dir = \"public\"", "dossier_sortie = \"public\"", CodeReading::Config));
+        // astro-docs fr/guides/cms/statamic.mdx:40.
+        assert!(same("https://[YOUR-SITE]/api/", "https://[VOTRE-SITE]/api/", CodeReading::Commands));
         // astro-docs it/tutorial/2-pages/1.mdx:112.
         assert!(same("<a href=\"/about/\">About Me</a>", "<a href=\"/about/\">Su di me</a>", CodeReading::Markup));
+        // astro-docs zh-tw/reference/astro-syntax.mdx:110: a comment after the markup.
+        assert_eq!(
+            without_html_comments("<Element>Hello!</Element> <!-- renders as <div> -->"),
+            "<Element>Hello!</Element>"
+        );
+        // fr/guides/middleware.mdx:238: a parenthesis lost is a change.
+        assert!(!same("if (!isLoggedIn(context)) {", "if (!isLoggedIn(context) {", CodeReading::Program));
         // cncf/glossary vi/style-guide/_index.md:69 (the definition template's title).
         assert!(same("title: Definition Template", "title: Mẫu Định nghĩa", CodeReading::Config));
         assert!(!same("replicas: 3", "replicas: 4", CodeReading::Config));

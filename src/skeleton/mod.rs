@@ -188,7 +188,7 @@ impl Skeleton {
         let body_start = front_matter.body_start;
         let scanned = prescan::scan(text, body_start, flavor);
         let parsed: &str = &scanned.text;
-        let mut builder = Builder::new(lines, &scanned.shifts, text.len());
+        let mut builder = Builder::new(lines, &scanned.shifts, text.len(), flavor.mdx);
         for (event, range) in Parser::new_ext(&parsed[body_start..], options()).into_offset_iter() {
             builder.event(event, range.start + body_start..range.end + body_start);
         }

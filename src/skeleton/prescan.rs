@@ -171,7 +171,7 @@ impl<'a> Scan<'a> {
             self.mark(i, i, kind);
             return i + 1;
         }
-        if let Some(kind) = shortcode_line(t).or_else(|| directive_line(t)) {
+        if let Some(kind) = shortcode_line(t).or_else(|| directive_line(t)).or_else(|| wrapper_tag_line(t)) {
             self.mark(i, i, kind);
         }
         i + 1
@@ -427,6 +427,20 @@ fn shortcode_line(t: &str) -> Option<MarkerKind> {
     }
     let name = if closing { format!("/{name}") } else { name };
     Some(MarkerKind::Markup { name })
+}
+
+/// An HTML tag alone on its line that only wraps Markdown (`<p>`, `</div>`, `<details>`): markup, so the
+/// text between reads as Markdown, as MDX and most renderers read it.
+fn wrapper_tag_line(t: &str) -> Option<MarkerKind> {
+    const WRAPPERS: &[&str] =
+        &["p", "div", "span", "section", "article", "details", "summary", "center", "figure", "figcaption", "small"];
+    let inner = t.strip_prefix('<')?.strip_suffix('>')?;
+    let (closing, inner) = inner.strip_prefix('/').map_or((false, inner), |rest| (true, rest));
+    let name: String = inner.chars().take_while(char::is_ascii_alphabetic).collect();
+    let rest = &inner[name.len()..];
+    let plain = rest.is_empty() || (!closing && rest.starts_with(' ') && !rest.contains(['<', '>']));
+    (WRAPPERS.contains(&name.as_str()) && plain)
+        .then(|| MarkerKind::Markup { name: if closing { format!("/{name}") } else { name } })
 }
 
 /// Include and template directives alone on a line: `{* ../src/app.py hl[3] *}`, `{% include x.md %}`,

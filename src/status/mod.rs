@@ -292,7 +292,7 @@ fn gap_entry(corpus: &Corpus, gap: Gap) -> Entry {
             let f = &corpus.files[file];
             (document, f.locale.to_string(), Some(f.rel.clone()), None, State::Orphan, message)
         }
-        Gap::Missing { document, locale, anchor: _, message } => {
+        Gap::Missing { document, locale, anchor: _, message, source_only: _ } => {
             let source = corpus.documents[document].source.map(|s| corpus.files[s].rel.clone());
             (document, locale, None, source, State::Missing, message)
         }

@@ -26,8 +26,13 @@ pub fn comparable(target: &str) -> String {
     {
         let h = host.to_ascii_lowercase();
         let h = h.strip_prefix("www.").unwrap_or(&h).to_owned();
+        // A two-letter subdomain of a longer domain is a language site (`ru.wikipedia.org`, `cn.vite.dev`).
         *host = match h.split_once('.') {
-            Some((sub, domain)) if looks_like_locale(sub) && domain.contains('.') => format!("{{locale}}.{domain}"),
+            Some((sub, domain))
+                if sub.len() == 2 && sub.chars().all(|c| c.is_ascii_lowercase()) && domain.contains('.') =>
+            {
+                domain.to_owned()
+            }
             _ => h,
         };
     }
@@ -80,6 +85,8 @@ mod tests {
             comparable("https://fastapi.tiangolo.com/contributing/")
         );
         assert_eq!(comparable("https://sembr.org"), comparable("https://sembr.org/"));
+        // astro-docs zh-cn/guides/environment-variables.mdx:131.
+        assert_eq!(comparable("https://cn.vite.dev/guide/env.html"), comparable("https://vite.dev/guide/env.html"));
         assert_eq!(comparable("https://cloud.google.com/x?hl=zh-cn"), comparable("https://cloud.google.com/x"));
         assert_eq!(comparable("/de/docs/x/"), comparable("/docs/x"));
         assert_eq!(comparable("./a.md#b"), "a.md");

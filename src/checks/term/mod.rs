@@ -22,7 +22,7 @@ use super::{DocContext, Draft};
 use crate::skeleton::Block;
 use glossary::{forbidden, glossary_terms};
 use names::{do_not_translate, infer_terms, link_names};
-use untranslated::{english_runs_by_block, shared_loan_phrases, untranslated};
+use untranslated::{english_runs_by_block, shared_loan_phrases, untranslated, untranslated_pages};
 
 /// Run the term checks over one document.
 pub fn check(ctx: &DocContext<'_>) -> Vec<Draft> {
@@ -30,12 +30,12 @@ pub fn check(ctx: &DocContext<'_>) -> Vec<Draft> {
     let link_names = link_names(ctx);
     let runs = english_runs_by_block(ctx);
     let loans = shared_loan_phrases(ctx, &runs);
-    let mut out = Vec::new();
+    let (mut out, whole_pages) = untranslated_pages(ctx);
     for r in ctx.rows() {
         do_not_translate(ctx, r, &terms, &link_names, &mut out);
         glossary_terms(ctx, r, &mut out);
         forbidden(ctx, r, &mut out);
-        untranslated(ctx, r, &runs, &loans, &mut out);
+        untranslated(ctx, r, &runs, &loans, &whole_pages, &mut out);
     }
     out
 }

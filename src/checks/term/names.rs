@@ -246,13 +246,15 @@ pub(super) fn do_not_translate(
             if text.trim().is_empty() {
                 continue; // the link's text is inline code, read elsewhere
             }
-            // A bare URL's "text" is only the word before it: the name may stand elsewhere in the sentence.
-            // Case alone (Blog/blog) is not a change; and a common word that merely labels a link
-            // (Tutorial → tutoriel) may be translated: only names, or a mangled form of one, count.
-            let kept = contains_word(&text, name) && !recased(&text, name)
-                || (bare && contains_word(&without_urls(&b.text), name));
-            let a_name = name.split_whitespace().any(is_name_like_link) || mangled_form(&text, name).is_some();
-            if !kept && a_name {
+            // Only the names in the reference's link text must stay (`GitHub Discussion Question` may become
+            // `GitHub 討論問題`); a phrase of common words may be translated. A bare URL's "text" is only the
+            // word before it: the name may stand elsewhere in the sentence. Case alone (Blog/blog) is no change.
+            let names_in_text: Vec<&str> = name.split_whitespace().filter(|w| is_name_like_link(w)).collect();
+            let haystack = if bare { without_urls(&b.text) } else { text.clone() };
+            let lost: Vec<&str> = names_in_text.iter().copied().filter(|w| !contains_word(&haystack, w)).collect();
+            let mangled =
+                names_in_text.is_empty() && !contains_word(&haystack, name) && mangled_form(&text, name).is_some();
+            if !lost.is_empty() || mangled {
                 let message = format!(
                     "link text `{text}` should keep the name `{name}` (as {} {} for {target})",
                     ctx.reference_name(r),

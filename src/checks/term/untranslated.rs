@@ -123,6 +123,7 @@ pub(super) fn untranslated(
     r: usize,
     runs: &BlockRuns<'_>,
     loans: &HashSet<String>,
+    whole_pages: &[bool],
     out: &mut Vec<Draft>,
 ) {
     let src_lang = source_language(ctx);
@@ -138,7 +139,7 @@ pub(super) fn untranslated(
         })
         .collect();
     for (k, &(c, b)) in others.iter().enumerate() {
-        if matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup) {
+        if matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup) || whole_pages[c] {
             continue;
         }
         if let Some(f) = identical_to_source(ctx, r, c, b) {
@@ -173,6 +174,45 @@ pub(super) fn shared_in_row(segments: &[Vec<Run>], me: usize, run: &str) -> bool
     let rest = segments.len() - 1;
     let sharing = (0..segments.len()).filter(|&k| k != me && segments[k].iter().any(|r| r.lower == run)).count();
     rest > 0 && sharing * 2 >= rest
+}
+
+/// Translations whose prose is mostly the source's text, word for word: one finding for the page (the
+/// untranslated pages a translation platform commits), and no finding per block. Per column, whether it
+/// was told so.
+pub(super) fn untranslated_pages(ctx: &DocContext<'_>) -> (Vec<Draft>, Vec<bool>) {
+    let mut told = vec![false; ctx.files.len()];
+    let mut out = Vec::new();
+    let Some(s) = ctx.source else { return (out, told) };
+    for c in (0..ctx.files.len()).filter(|&c| c != s && !ctx.files[c].locale.same_language(&ctx.files[s].locale)) {
+        let mut compared = 0;
+        let mut identical: Vec<(usize, &Block)> = Vec::new();
+        for r in ctx.rows() {
+            let (Some(src), Some(b)) = (ctx.block(r, s), ctx.block(r, c)) else { continue };
+            if !has_prose(src) {
+                continue;
+            }
+            compared += 1;
+            if identical_to_source(ctx, r, c, b).is_some() {
+                identical.push((r, b));
+            }
+        }
+        if identical.len() >= 3 && identical.len() * 2 >= compared {
+            let (r, b) = identical[0];
+            let message = format!(
+                "{} of {compared} blocks are identical to {}: this page is not translated",
+                identical.len(),
+                ctx.reference_name(r)
+            );
+            out.push(ctx.draft(CheckId::TermUntranslated, c, b.range.start, None, "page", message));
+            told[c] = true;
+        }
+    }
+    (out, told)
+}
+
+fn has_prose(b: &Block) -> bool {
+    !matches!(b.kind, BlockKind::Code | BlockKind::Html | BlockKind::Markup)
+        && b.text.chars().filter(|c| c.is_alphabetic()).count() >= 20
 }
 
 /// A block identical to the source's, with real prose in it.
