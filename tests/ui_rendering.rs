@@ -143,3 +143,14 @@ fn the_front_matter_is_one_line_until_opened() {
     h.run_ok();
     assert!(h.query_by_label("key3: value 3").is_none(), "closed again");
 }
+
+#[test]
+fn site_admonitions_show_their_name_and_body_without_fences() {
+    let en = "# Tips\n\n:::tip Fast start\nRun `synoptic check` first.\n:::\n";
+    let ar = "# نصائح\n\n:::tip بداية سريعة\nشغّل `synoptic check` أولاً.\n:::\n";
+    let tmp = folder(&[("en/t.md", en), ("ar/t.md", ar)]);
+    let h = shown(tmp.path().to_path_buf(), &[], WIDE, Fonts::System);
+    assert_eq!(h.get_all_by_label("TIP").count(), 2, "the name, in both panes");
+    assert!(h.query_by_label_contains(":::").is_none(), "no fences");
+    h.get_by_label("شغّل synoptic check أولاً.");
+}

@@ -164,6 +164,34 @@ pub fn plain_text(pieces: &[Piece]) -> String {
     lines.join("\n")
 }
 
+/// The body of a site admonition (`:::tip` … `:::`, `!!! warning "Title"` and its indented body,
+/// `/// note` … `///`, `{{% alert %}}` … `{{% /alert %}}`, `<Aside>` … `</Aside>`): its opening and
+/// closing lines left out and an indented body dedented, so it renders as Markdown. A GFM alert
+/// (`> [!NOTE]`) is Markdown already and comes back as it is.
+pub fn admonition_body(source: &str) -> String {
+    if source.trim_start().starts_with('>') {
+        return source.to_owned();
+    }
+    let mut lines: Vec<&str> = source.lines().collect();
+    if !lines.is_empty() {
+        lines.remove(0);
+    }
+    let closes = |l: &str| {
+        let t = l.trim();
+        matches!(t.trim_end_matches(':'), "" | "///")
+            || t.chars().all(|c| c == ':') && !t.is_empty()
+            || t.starts_with("</")
+            || t.starts_with("{{%") && t.contains("/")
+            || t.starts_with("{{<") && t.contains("/")
+    };
+    while lines.last().is_some_and(|l| closes(l)) {
+        lines.pop();
+    }
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    lines.iter().map(|l| l.get(indent..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n")
+}
+
 /// The most bytes of one block drawn in a pane: a block of megabytes (a dump in a code block, a 1 MB
 /// line) would take seconds to lay out every time it scrolls into view.
 pub const MAX_SHOWN_BYTES: usize = 64 * 1024;
@@ -470,6 +498,16 @@ mod tests {
             texts(&pieces("<script>alert(1)</script>\n", 0, &[], &RefDefs::default())),
             vec!["html <script>alert(1)</script>"]
         );
+    }
+
+    #[test]
+    fn admonition_bodies_render_without_their_fences() {
+        assert_eq!(admonition_body(":::tip Title\nUse **this**.\n:::"), "Use **this**.");
+        assert_eq!(admonition_body("!!! warning \"Careful\"\n    Do not.\n\n    - one\n"), "Do not.\n\n- one");
+        assert_eq!(admonition_body("{{% alert title=\"Note\" %}}\nText.\n{{% /alert %}}"), "Text.");
+        assert_eq!(admonition_body("<Aside type=\"tip\">\nText.\n</Aside>"), "Text.");
+        assert_eq!(admonition_body("/// note | Title\nText.\n///"), "Text.");
+        assert_eq!(admonition_body("> [!NOTE]\n> Careful."), "> [!NOTE]\n> Careful.");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::{GUTTER, PaneCtx, Panes};
 use crate::checks::{CheckId, Finding};
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
+use crate::skeleton::BlockKind;
 use crate::ui::command::Command;
 use crate::ui::state::is_false_positive;
 use crate::ui::views::highlight::highlight;
@@ -147,7 +148,8 @@ impl Panes {
         }
         if !self.pieces.contains_key(&(r, col)) {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
-            let mut pieces = markdown::pieces(source, block.range.start, &marks, &self.refs_of(ctx, col));
+            let refs = self.refs_of(ctx, col);
+            let mut pieces = block_pieces(block, source, &marks, &refs);
             if hidden == 0
                 && let Some(old) = self.same_language_pieces(r, col, ctx)
             {
@@ -158,7 +160,7 @@ impl Panes {
         let Some(pieces) = self.pieces.get(&(r, col)) else { return };
         let highlighted = self.highlighted.entry((r, col)).or_insert_with(|| highlights(pieces, r, col, ctx));
         let pieces = highlighted.as_ref().unwrap_or(pieces);
-        if block.kind == crate::skeleton::BlockKind::Quote {
+        if matches!(block.kind, BlockKind::Quote | BlockKind::Admonition) {
             quote_ui(ui, pane.rtl, |ui| markdown::pieces_ui(ui, pieces, pane, col, commands));
         } else {
             markdown::pieces_ui(ui, pieces, pane, col, commands);
@@ -215,7 +217,7 @@ impl Panes {
         if hidden > 0 || ctx.files[col].text.len().min(source.len()) > markdown::MAX_SHOWN_BYTES {
             return None; // a word diff of megabytes would stall the frame; the block is cut anyway
         }
-        Some(markdown::pieces(source, block.range.start, &[], &self.refs_of(ctx, other)))
+        Some(block_pieces(block, source, &[], &self.refs_of(ctx, other)))
     }
 }
 
@@ -227,6 +229,22 @@ fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Opti
     let base = flagged.as_deref().unwrap_or(pieces);
     let find = [ctx.marks.find_text.trim().to_owned()];
     highlight(base, &find, Highlight::Found).or(flagged)
+}
+
+/// A block's pieces: its Markdown rendered; an admonition's body under its name; site markup as written.
+fn block_pieces(block: &crate::skeleton::Block, source: &str, marks: &[usize], refs: &markdown::RefDefs) -> Vec<Piece> {
+    match block.kind {
+        // Site markup (imports, comments, shortcodes) has no prose: shown as it is written.
+        BlockKind::Markup => vec![Piece::Html(source.trim_end().to_owned())],
+        BlockKind::Admonition => {
+            let mut pieces = markdown::pieces(&markdown::admonition_body(source), block.range.start, marks, refs);
+            if !matches!(pieces.first(), Some(Piece::Alert(_))) {
+                pieces.insert(0, Piece::Alert(block.name.as_deref().unwrap_or("note").to_uppercase()));
+            }
+            pieces
+        }
+        _ => markdown::pieces(source, block.range.start, marks, refs),
+    }
 }
 
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
