@@ -95,6 +95,26 @@ impl Locale {
     pub fn uses_spaces(&self) -> bool {
         !UNSPACED_LANGUAGES.contains(&self.language())
     }
+
+    /// True when the locale is written right to left (see [`is_right_to_left`]).
+    pub fn is_right_to_left(&self) -> bool {
+        is_right_to_left(&self.tag)
+    }
+}
+
+/// True for a locale tag written right to left: Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Yiddish,
+/// Dhivehi, Sorani, Uyghur, … or any tag with an Arabic, Hebrew, Thaana, Syriac, N'Ko or Adlam script
+/// subtag (`pa-Arab`); a Latin or other script subtag wins over the language (`az-Latn`, `ku-Latn`).
+pub fn is_right_to_left(tag: &str) -> bool {
+    const LANGUAGES: [&str; 13] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi", "syr"];
+    const SCRIPTS: [&str; 6] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"];
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let mut rtl = LANGUAGES.contains(&language.as_str());
+    for part in parts.filter(|p| p.len() == 4) {
+        rtl = SCRIPTS.contains(&part.to_ascii_lowercase().as_str());
+    }
+    rtl
 }
 
 impl fmt::Display for Locale {
@@ -220,6 +240,17 @@ fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_to_left_locales_are_known_by_language_and_script() {
+        for rtl in ["ar", "ar-SA", "he", "he-IL", "fa", "ur-PK", "pa-Arab", "ckb", "yi", "dv", "ps", "sd"] {
+            assert!(is_right_to_left(rtl), "{rtl}");
+        }
+        for ltr in ["en", "de-DE", "pt-BR", "zh-Hans", "az-Latn", "ar-Latn", "*", "", "arn", "ja"] {
+            assert!(!is_right_to_left(ltr), "{ltr}");
+        }
+        assert!(Locale::parse("ar_EG").expect("ar-EG").is_right_to_left());
+    }
 
     fn tag(s: &str) -> Option<String> {
         Locale::parse(s).map(String::from)

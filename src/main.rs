@@ -20,7 +20,12 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => export(&args),
         Some(Command::Status(args)) => status(&args),
         Some(Command::Ignore(args)) => ignore(&args),
-        None => window(StartOptions { path: cli.path, screenshot: cli.screenshot }),
+        None => window(StartOptions {
+            path: cli.path,
+            screenshot: cli.screenshot,
+            theme: cli.theme.as_deref().and_then(synoptic::ui::theme::ThemeChoice::parse),
+            zoom: cli.zoom,
+        }),
     }
 }
 

@@ -31,6 +31,12 @@ pub struct Cli {
     /// Render the window until the document is shown, write a PNG of it to FILE, and exit.
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
+    /// The window's theme (remembered for the next start).
+    #[arg(long, value_parser = ["system", "light", "dark"])]
+    pub theme: Option<String>,
+    /// The window's zoom, 0.5 to 4 (Ctrl+0 resets it to 1).
+    #[arg(long, value_name = "FACTOR")]
+    pub zoom: Option<f32>,
 }
 
 /// Subcommands.

@@ -27,7 +27,7 @@ pub fn render(export: &Export) -> String {
             page.push_str("<p class=\"meta\">No notes.</p>\n");
             continue;
         }
-        notes_html(&mut page, &rows);
+        notes_html(&mut page, &rows, &locale);
     }
     page.push_str("</body>\n</html>\n");
     page
@@ -58,7 +58,8 @@ fn scorecard_html(page: &mut String, export: &Export) {
     page.push_str("</table>\n");
 }
 
-fn notes_html(page: &mut String, rows: &[&NoteRow]) {
+fn notes_html(page: &mut String, rows: &[&NoteRow], locale: &str) {
+    let translation = text_attrs(locale);
     page.push_str("<table>\n<tr><th>document</th><th>where</th><th>reference</th><th>translation</th><th>category</th><th>severity</th><th>status</th><th>note</th><th>author</th><th>date</th></tr>\n");
     for r in rows {
         let place = match r.line {
@@ -70,7 +71,7 @@ fn notes_html(page: &mut String, rows: &[&NoteRow]) {
             if r.quote.is_empty() { String::new() } else { format!("<blockquote>{}</blockquote>", escape(&r.quote)) };
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td>{}<br><small>{}</small>{outdated}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{quote}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}<br><small>{}</small>{outdated}</td><td dir=\"auto\">{}</td><td{translation}>{}</td><td>{}</td><td>{}</td><td>{}</td><td dir=\"auto\">{}{quote}</td><td>{}</td><td>{}</td></tr>",
             escape(&r.document),
             escape(&place),
             escape(&r.section),
@@ -85,6 +86,13 @@ fn notes_html(page: &mut String, rows: &[&NoteRow]) {
         );
     }
     page.push_str("</table>\n");
+}
+
+/// ` lang="…" dir="…"` for text in `locale` (right to left for Arabic, Hebrew, Persian, Urdu, …), so a
+/// browser lays it out and aligns it as that language.
+fn text_attrs(locale: &str) -> String {
+    let dir = if crate::locale::is_right_to_left(locale) { "rtl" } else { "ltr" };
+    format!(" lang=\"{}\" dir=\"{dir}\"", escape(locale))
 }
 
 /// Escape text for HTML content and attribute values.
@@ -105,6 +113,13 @@ pub(crate) fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn translations_carry_their_language_and_direction() {
+        assert_eq!(super::text_attrs("ar-EG"), " lang=\"ar-EG\" dir=\"rtl\"");
+        assert_eq!(super::text_attrs("he"), " lang=\"he\" dir=\"rtl\"");
+        assert_eq!(super::text_attrs("de"), " lang=\"de\" dir=\"ltr\"");
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(

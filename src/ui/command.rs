@@ -110,6 +110,8 @@ pub enum Command {
     ExportTo(ExportKind, PathBuf),
     /// Set the author name written into new notes.
     SetAuthor(String),
+    /// Use a light, dark or the system's theme (remembered).
+    SetTheme(crate::ui::theme::ThemeChoice),
     /// Show a tab of the bottom panel.
     ShowTab(BottomTab),
     /// Show or hide the translation status view.

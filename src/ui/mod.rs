@@ -5,13 +5,16 @@
 //! panes.
 
 pub mod app;
+pub mod bidi;
 pub mod chooser;
 pub mod command;
+pub mod fonts;
 mod jobs;
 mod loader;
 pub mod picker;
 pub mod settings;
 pub mod state;
+pub mod theme;
 mod views;
 mod widgets;
 
@@ -30,6 +33,10 @@ pub struct StartOptions {
     pub path: Option<PathBuf>,
     /// Write a PNG of the window here once the document is shown, then exit.
     pub screenshot: Option<PathBuf>,
+    /// Use this theme (and remember it).
+    pub theme: Option<theme::ThemeChoice>,
+    /// Start at this zoom (Ctrl+0 goes back to 1).
+    pub zoom: Option<f32>,
 }
 
 /// How the window ended.

@@ -32,6 +32,8 @@ pub struct Settings {
     pub author: String,
     /// Use the window's own file chooser rather than the system dialog.
     pub builtin_chooser: bool,
+    /// Light, dark or the system's theme.
+    pub theme: crate::ui::theme::ThemeChoice,
 }
 
 /// How one folder's panes are laid out.

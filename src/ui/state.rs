@@ -70,6 +70,8 @@ pub struct StatusLine {
     pub line: String,
     /// The details shown on hover.
     pub details: String,
+    /// Scripts of the shown document that no installed font covers, and what to install.
+    pub missing_fonts: Option<String>,
 }
 
 impl StatusLine {
@@ -92,7 +94,7 @@ impl StatusLine {
             .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
             .collect::<Vec<_>>()
             .join("\n");
-        StatusLine { line, details }
+        StatusLine { line, details, missing_fonts: None }
     }
 
     /// True before anything is loaded.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod git;
+pub mod shown;
 pub mod window;
 
 use std::path::{Path, PathBuf};

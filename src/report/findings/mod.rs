@@ -297,35 +297,5 @@ pub fn write(report: &FindingsReport, format: FindingsFormat, path: &Path) -> Re
     crate::util::fs::write_atomic(path, &bytes).map_err(|e| fail(e.to_string()))
 }
 
-/// True for a locale written right to left (Arabic, Hebrew, Persian, Urdu, … or an Arabic/Hebrew script
-/// subtag such as `pa-Arab`).
-pub fn is_right_to_left(locale: &str) -> bool {
-    const LANGUAGES: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
-    const SCRIPTS: [&str; 6] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"];
-    let mut parts = locale.split(['-', '_']);
-    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
-    let mut rtl = LANGUAGES.contains(&language.as_str());
-    for part in parts {
-        let part = part.to_ascii_lowercase();
-        if part.len() == 4 {
-            rtl = SCRIPTS.contains(&part.as_str());
-        }
-    }
-    rtl
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_right_to_left;
-
-    #[test]
-    fn right_to_left_locales_are_known_by_language_and_script() {
-        for rtl in ["ar", "ar-SA", "he", "he-IL", "fa", "ur-PK", "pa-Arab", "ckb"] {
-            assert!(is_right_to_left(rtl), "{rtl}");
-        }
-        for ltr in ["en", "de-DE", "pt-BR", "zh-Hans", "az-Latn", "*", "", "arn"] {
-            assert!(!is_right_to_left(ltr), "{ltr}");
-        }
-        assert!(!is_right_to_left("ar-Latn"), "a Latin-script subtag wins");
-    }
-}
+/// True for a locale written right to left (one definition, in the core: see [`crate::locale`]).
+pub use crate::locale::is_right_to_left;

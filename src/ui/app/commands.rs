@@ -113,6 +113,7 @@ impl SynopticApp {
             Command::SelectCell { row, column } => self.selected_cell = Some((row, column)),
             Command::ShowTab(tab) => self.tab = tab,
             Command::SetAuthor(author) => self.settings.author = author,
+            Command::SetTheme(theme) => self.settings.theme = theme,
             Command::NewNote
             | Command::NoteFromFinding(_)
             | Command::EditNote(_)

@@ -88,6 +88,8 @@ pub struct SynopticApp {
     native_unavailable: Option<String>,
     /// The export being written.
     export_job: Job<Result<String, String>>,
+    /// The theme last applied to the context.
+    applied_theme: Option<crate::ui::theme::ThemeChoice>,
     /// Where Back and Forward go.
     history: history::History,
     locale_picker: LocalePicker,
@@ -137,6 +139,7 @@ impl SynopticApp {
             chooser: None,
             native_unavailable: None,
             export_job: Job::default(),
+            applied_theme: None,
             history: history::History::default(),
             locale_picker: LocalePicker::default(),
             flagged: None,
@@ -152,6 +155,12 @@ impl SynopticApp {
     /// run reports its failure through `screenshot_failed`.
     pub fn start(&mut self, start: StartOptions, screenshot_failed: Arc<AtomicBool>, ctx: &egui::Context) {
         self.screenshot = start.screenshot.map(|path| ScreenshotJob::new(path, screenshot_failed));
+        if let Some(theme) = start.theme {
+            self.settings.theme = theme;
+        }
+        if let Some(zoom) = start.zoom {
+            ctx.set_zoom_factor(zoom.clamp(0.5, 4.0));
+        }
         let path = start.path.or_else(|| self.settings.last_folder.clone().filter(|p| p.exists()));
         match path {
             Some(p) => self.open(vec![p], ctx),
@@ -249,6 +258,12 @@ impl SynopticApp {
 
     /// Everything that is not drawing: background results, dropped files, shortcuts, commands.
     pub fn logic_step(&mut self, ctx: &egui::Context) {
+        // Each pane's locale fonts (once; a test may have installed its own provider first).
+        crate::ui::fonts::install(ctx);
+        if self.applied_theme != Some(self.settings.theme) {
+            crate::ui::theme::apply(ctx, self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
         self.poll_picker();
         self.poll_export();
         if let Some(found) = self.folder_search.poll() {
@@ -268,6 +283,7 @@ impl SynopticApp {
         if self.loader.is_busy() || self.chooser.as_ref().is_some_and(Chooser::is_listing) {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.status.missing_fonts = self.view.as_ref().and_then(|v| self.panes.missing_fonts_line(&v.locales));
         self.autosave_notes(ctx);
         self.adopt_settings_false_positives();
         let generation = self.notes.as_ref().map_or(0, |n| n.generation);

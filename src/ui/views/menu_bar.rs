@@ -46,6 +46,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Comm
         });
         if !bar.status.is_empty() {
             ui.small(&bar.status.line).on_hover_text(&bar.status.details);
+            if let Some(fonts) = &bar.status.missing_fonts {
+                ui.colored_label(ui.visuals().warn_fg_color, fonts);
+            }
         }
         if let Some(notes) = bar.notes {
             notes_line_ui(ui, notes);
@@ -109,6 +112,7 @@ fn buttons_ui(ui: &mut egui::Ui, bar: &MenuBar<'_>, commands: &mut Vec<Command>)
     if ui.checkbox(&mut status, "Translation status").changed() {
         commands.push(Command::ShowStatus(status));
     }
+    theme_ui(ui, bar.settings.theme, commands);
     let mut show = bar.settings.show_false_positives;
     if ui.checkbox(&mut show, "Show false positives").changed() {
         commands.push(Command::SetShowFalsePositives(show));
@@ -137,4 +141,20 @@ fn notes_line_ui(ui: &mut egui::Ui, notes: &NoteSession) {
             ui.colored_label(ui.visuals().warn_fg_color, warning);
         }
     });
+}
+
+/// The Light / Dark / System choice.
+fn theme_ui(ui: &mut egui::Ui, current: crate::ui::theme::ThemeChoice, commands: &mut Vec<Command>) {
+    let label = ui.label("Theme");
+    egui::ComboBox::from_id_salt("theme")
+        .selected_text(current.label())
+        .show_ui(ui, |ui| {
+            for choice in crate::ui::theme::ThemeChoice::ALL {
+                if ui.selectable_label(choice == current, choice.label()).clicked() && choice != current {
+                    commands.push(Command::SetTheme(choice));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -150,18 +150,22 @@ fn draft_ui(
     let typing = ui.memory(|m| m.focused().is_some());
     let (save, cancel) = editor_keys(ui, draft, typing, *was_typing);
     scope_ui(ui, draft);
+    let align = text_align(&draft.text);
     let edit = egui::TextEdit::multiline(&mut draft.text)
         .id(text_id)
         .hint_text("What is wrong, and what should it say?")
         .desired_rows(4)
-        .desired_width(f32::INFINITY);
+        .desired_width(f32::INFINITY)
+        .align(align);
     let response = ui.add(edit);
     if focus {
         response.request_focus();
     }
+    rtl_preview_ui(ui, &draft.text);
     ui.horizontal(|ui| {
         let label = ui.label("Quote");
-        ui.add(egui::TextEdit::singleline(&mut draft.quote).desired_width(f32::INFINITY))
+        let align = text_align(&draft.quote);
+        ui.add(egui::TextEdit::singleline(&mut draft.quote).desired_width(f32::INFINITY).align(align))
             .labelled_by(label.id)
             .on_hover_text("The text the note is about: select it in a pane, Ctrl+C, and paste it here");
     });
@@ -258,4 +262,24 @@ fn editor_keys(ui: &mut egui::Ui, draft: &mut Draft, typing: bool, was_typing: b
         }
         (save, cancel)
     })
+}
+
+/// Right-aligned when the text starts with a right-to-left letter (egui's text box lays its characters
+/// out left to right: the caret inside Arabic or Hebrew words is egui's).
+fn text_align(text: &str) -> egui::Align2 {
+    use crate::ui::bidi::{Base, Direction, resolve};
+    if resolve(text, Base::Auto(Direction::Ltr)).is_rtl() { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP }
+}
+
+/// Under a note with Arabic or Hebrew in it, the note as it reads (the text box above cannot order it).
+fn rtl_preview_ui(ui: &mut egui::Ui, text: &str) {
+    use crate::ui::bidi::{Base, Direction, has_rtl, text_ui};
+    if !has_rtl(text) {
+        return;
+    }
+    egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(4.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new("Reads as:").small().weak());
+        text_ui(ui, text, Base::Auto(Direction::Ltr), None);
+    });
 }

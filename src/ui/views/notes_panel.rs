@@ -85,6 +85,7 @@ impl NotesPanel {
                                 note.anchor.document,
                                 first_line
                             );
+                            let text = crate::ui::bidi::line_text(ui, &text, false);
                             let button = egui::Button::selectable(selected == Some(id.as_str()), text).truncate();
                             let hover = format!(
                                 "{}\n\n\"{}\"\n{} - {}",

@@ -305,7 +305,8 @@ fn finding_line_ui(
         }
         ui.colored_label(finding_severity_color(ui, f.severity), f.severity.as_str());
         let text = format!("{}  {}  {}:{}  {}", f.id, f.locale, f.file, f.line, f.message);
-        let text = if false_positive { egui::RichText::new(text).strikethrough() } else { egui::RichText::new(text) };
+        // Arabic or Hebrew quoted in the message reads right to left as a unit.
+        let text = crate::ui::bidi::line_text(ui, &text, false_positive);
         // One line per problem (the list is virtualized by row height); the whole message is in the tooltip.
         let button = egui::Button::selectable(selected == Some(i), text).truncate();
         let hover = match mark {

@@ -57,10 +57,11 @@ pub(super) fn estimate_heights(
     alignment: &crate::align::Alignment,
     columns: &[usize],
     width: f32,
+    front_matter_open: bool,
 ) -> Vec<f32> {
     let chars_per_line = ((width - GUTTER - 10.0) / 7.5).max(10.0);
     let keys = columns.iter().map(|&c| files[c].skeleton.front_matter.entries.len()).max().unwrap_or(0);
-    let mut out = vec![24.0 + 18.0 * keys as f32];
+    let mut out = vec![if front_matter_open { 24.0 + 18.0 * keys as f32 } else { 30.0 }];
     for row in &alignment.rows {
         let lines = columns
             .iter()

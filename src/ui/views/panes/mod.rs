@@ -6,12 +6,13 @@
 //! it. A jump to a row is held until the rows around it are measured, so the row lands exactly at the
 //! top whatever the heights of the rows before it.
 
+mod banner;
+mod front_matter;
 mod heights;
 mod row;
 
-use super::markdown::Piece;
+use super::markdown::{PaneStyle, Piece};
 use crate::corpus::SourceFile;
-use crate::diff::Change;
 use crate::review::Review;
 use crate::skeleton::frontmatter::KeyRow;
 use crate::ui::command::Command;
@@ -21,9 +22,6 @@ use egui::{Rect, UiBuilder, Vec2, vec2};
 use heights::{RowHeights, estimate_heights};
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Word-level changes of a cell against an earlier pane of the same language.
-type WordDiff = Vec<(Change, Range<usize>)>;
 
 /// Narrowest a pane gets; more panes than fit scroll sideways.
 pub const MIN_PANE_WIDTH: f32 = 300.0;
@@ -48,7 +46,7 @@ enum Target {
 #[derive(Default)]
 pub struct Panes {
     heights: RowHeights,
-    layout_key: Option<(usize, u32, Vec<usize>, bool)>,
+    layout_key: Option<(usize, u32, Vec<usize>, bool, bool)>,
     pending_offset: Option<f32>,
     /// A jump under way, and the frames it may still take.
     target: Option<(Target, u8)>,
@@ -65,7 +63,14 @@ pub struct Panes {
     highlighted: HashMap<(usize, usize), Option<Vec<Piece>>>,
     highlight_key: (String, Option<usize>),
     front_matter: Vec<KeyRow>,
-    diffs: HashMap<(usize, usize), WordDiff>,
+    /// Every pane's front matter is shown key by key (else one line each).
+    front_matter_open: bool,
+    /// Each shown file's link reference definitions, by column.
+    refs: HashMap<usize, std::sync::Arc<super::markdown::RefDefs>>,
+    /// Scripts no installed font covers, per shown column.
+    missing: Vec<(usize, Vec<crate::ui::fonts::MissingScript>)>,
+    /// The columns `missing` was found for.
+    missing_key: Option<(usize, Vec<usize>)>,
 }
 
 impl Panes {
@@ -77,8 +82,8 @@ impl Panes {
         self.pending_x = Some(0.0);
         self.target = None;
         self.pieces.clear();
+        self.refs.clear();
         self.highlighted.clear();
-        self.diffs.clear();
     }
 
     /// Findings were marked or unmarked, or the rendering changed: rendered blocks are redone.
@@ -153,10 +158,10 @@ impl Panes {
         // Leave room for the vertical scroll bar, so the last pane is not cut off under it.
         let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let width = ((ui.available_width() - bar) / columns.len().max(1) as f32).max(MIN_PANE_WIDTH);
-        let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text);
+        let key = (view.doc, width.round() as u32, columns.clone(), settings.raw_text, self.front_matter_open);
         // Rendered blocks are dropped by `findings_changed` (raw text, false positives) and `reset`.
         if self.layout_key.as_ref() != Some(&key) {
-            self.heights.reset(estimate_heights(&files, alignment, columns, width));
+            self.heights.reset(estimate_heights(&files, alignment, columns, width, self.front_matter_open));
             let fms: Vec<_> = columns.iter().map(|&c| &files[c].skeleton.front_matter).collect();
             self.front_matter = crate::skeleton::frontmatter::compare(&fms);
             self.layout_key = Some(key);
@@ -166,6 +171,7 @@ impl Panes {
             self.highlighted.clear();
             self.highlight_key = highlight_key;
         }
+        let styles: Vec<PaneStyle> = view.locales.iter().map(|l| PaneStyle::for_locale(l)).collect();
         let source_first = view.columns.first().is_some_and(|&c| document.source == Some(document.files[c]));
         let mut ctx = PaneCtx {
             review,
@@ -176,8 +182,14 @@ impl Panes {
             marks,
             pinned: source_first && columns.len() > 1,
             scroll_x: self.offset.x,
+            styles: &styles,
         };
         self.header_ui(ui, &ctx, commands);
+        if self.missing_key.as_ref() != Some(&(view.doc, columns.clone())) {
+            self.find_missing_fonts(ui, &ctx);
+            self.missing_key = Some((view.doc, columns.clone()));
+        }
+        self.missing_fonts_ui(ui, &ctx);
         let desired = self.target.map(|(target, _)| self.offset_for(target));
         let total_width = width * columns.len() as f32;
         let mut area = egui::ScrollArea::both().id_salt(("panes", view.doc)).auto_shrink(false).animated(false);
@@ -323,6 +335,8 @@ struct PaneCtx<'a> {
     settings: &'a Settings,
     width: f32,
     marks: &'a Marks<'a>,
+    /// Each column's fonts and direction (indexed like the document's files).
+    styles: &'a [PaneStyle],
     /// The first column is the source, pinned on the left.
     pinned: bool,
     /// How far the panes are scrolled sideways.

@@ -1,18 +1,17 @@
-//! One aligned row across the panes: each cell's block (rendered, raw, or a word diff against an
-//! earlier pane of the same language), gaps, badges, the findings' and notes' gutter markers, and the
-//! front-matter row.
+//! One aligned row across the panes: each cell's block (rendered, or raw; a same-language pane marks
+//! the words it adds over the earlier one), gaps, badges, the findings' and notes' gutter markers (on
+//! the right of a right-to-left pane) and each cell's context menu.
 
-use super::{GUTTER, PaneCtx, Panes, WordDiff};
+use super::{GUTTER, PaneCtx, Panes};
 use crate::checks::{CheckId, Finding};
-use crate::diff::word_diff;
 use crate::notes::Note;
 use crate::notes::anchor::Fit;
-use crate::skeleton::frontmatter::KeyRow;
+use crate::skeleton::BlockKind;
 use crate::ui::command::Command;
 use crate::ui::state::is_false_positive;
-use crate::ui::views::highlight::{find_ignoring_case, highlight};
+use crate::ui::views::highlight::highlight;
 use crate::ui::views::markdown::{self, Highlight, Piece};
-use crate::ui::widgets::{REVIEWED_COLOR, diff_ui, finding_severity_color, note_severity_color};
+use crate::ui::widgets::{REVIEWED_COLOR, finding_severity_color, note_severity_color};
 use egui::{Rect, UiBuilder, vec2};
 
 impl Panes {
@@ -26,7 +25,7 @@ impl Panes {
         commands: &mut Vec<Command>,
     ) -> f32 {
         if v == 0 {
-            return front_matter_ui(ui, rect, ctx, &self.front_matter);
+            return self.front_matter_ui(ui, rect, ctx);
         }
         let r = v - 1;
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
@@ -61,12 +60,13 @@ impl Panes {
             if clicked_inside(&cell_ui, cell) {
                 commands.push(Command::SelectCell { row: r, column: col });
             }
+            let rtl = ctx.styles[col].rtl;
             cell_marks_ui(&cell_ui, cell, r, col, ctx);
-            reviewed_mark_ui(&cell_ui, cell, r, col, ctx);
+            reviewed_mark_ui(&cell_ui, cell, rtl, r, col, ctx);
             let locale = &ctx.view.locales[col];
             let mine: Vec<&Finding> =
                 findings.iter().copied().filter(|f| &f.locale == locale || (f.locale == "*" && k == 0)).collect();
-            let inner = Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0));
+            let inner = inner_rect(cell, rtl);
             let mut child = cell_ui.new_child(
                 UiBuilder::new()
                     .max_rect(inner)
@@ -74,8 +74,11 @@ impl Panes {
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
             child.set_width(inner.width());
-            self.gutter_ui(&mut cell_ui, cell, &mine, ctx, commands);
-            note_markers_ui(&mut cell_ui, cell, r, col, ctx, commands);
+            if let Some(b) = row.cells[col] {
+                self.copy_menu_ui(&cell_ui, cell, r, col, b, ctx);
+            }
+            self.gutter_ui(&mut cell_ui, cell, rtl, &mine, ctx, commands);
+            note_markers_ui(&mut cell_ui, cell, rtl, r, col, ctx, commands);
             match row.cells[col] {
                 Some(b) => self.block_ui(&mut child, r, col, b, &mine, ctx, commands),
                 None => gap_ui(&mut child, locale, row.moved),
@@ -87,16 +90,18 @@ impl Panes {
         height
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn gutter_ui(
         &self,
         ui: &mut egui::Ui,
         cell: Rect,
+        rtl: bool,
         findings: &[&Finding],
         ctx: &PaneCtx<'_>,
         commands: &mut Vec<Command>,
     ) {
         let Some(worst) = findings.iter().map(|f| f.severity).max() else { return };
-        let spot = Rect::from_center_size(cell.min + vec2(GUTTER / 2.0, 12.0), vec2(10.0, 10.0));
+        let spot = Rect::from_center_size(gutter_point(cell, rtl, 12.0), vec2(10.0, 10.0));
         let response = ui.interact(
             spot,
             ui.scope_id().with(("gutter", cell.min.x as i32, cell.min.y as i32)),
@@ -136,51 +141,83 @@ impl Panes {
             );
             ui.label(egui::RichText::new(note).weak().italics());
         }
+        let pane = &ctx.styles[col];
         if ctx.settings.raw_text {
-            raw_ui(ui, source, ctx.marks.find_text.trim());
+            markdown::raw_ui(ui, source, pane, ctx.marks.find_text.trim());
             return;
         }
-        if hidden == 0
-            && let Some(diff) = self.same_language_diff(r, col, ctx)
-        {
-            let width = ui.available_width();
-            diff_ui(ui, &block.text, diff, width);
-            return;
-        }
-        let pieces = self.pieces.entry((r, col)).or_insert_with(|| {
+        if !self.pieces.contains_key(&(r, col)) {
             let marks: Vec<usize> = findings.iter().map(|f| file.lines.offset(&file.text, f.line, f.column)).collect();
-            markdown::pieces(source, block.range.start, &marks)
-        });
+            let refs = self.refs_of(ctx, col);
+            let mut pieces = block_pieces(block, source, &marks, &refs);
+            if hidden == 0
+                && let Some(old) = self.same_language_pieces(r, col, ctx)
+            {
+                markdown::mark_changes(&mut pieces, &old);
+            }
+            self.pieces.insert((r, col), pieces);
+        }
+        let Some(pieces) = self.pieces.get(&(r, col)) else { return };
         let highlighted = self.highlighted.entry((r, col)).or_insert_with(|| highlights(pieces, r, col, ctx));
         let pieces = highlighted.as_ref().unwrap_or(pieces);
-        let quote = block.kind == crate::skeleton::BlockKind::Quote;
-        if quote {
-            egui::Frame::new()
-                .inner_margin(egui::Margin { left: 8, ..Default::default() })
-                .stroke(egui::Stroke::new(2.0, ui.visuals().weak_text_color()))
-                .show(ui, |ui| markdown::pieces_ui(ui, pieces, col, commands));
+        if matches!(block.kind, BlockKind::Quote | BlockKind::Admonition) {
+            quote_ui(ui, pane.rtl, |ui| markdown::pieces_ui(ui, pieces, pane, col, commands));
         } else {
-            markdown::pieces_ui(ui, pieces, col, commands);
+            markdown::pieces_ui(ui, pieces, pane, col, commands);
         }
     }
 
-    /// When an earlier visible pane holds the same language, the word-level changes of this cell.
-    fn same_language_diff(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<&WordDiff> {
+    /// The cell's context menu: **Copy block** (the text as shown, in logical order — the way to copy
+    /// from a right-to-left paragraph, whose text cannot be selected) and **Copy Markdown**.
+    fn copy_menu_ui(&self, ui: &egui::Ui, cell: Rect, r: usize, col: usize, b: usize, ctx: &PaneCtx<'_>) {
+        let response = ui.interact(cell, ui.scope_id().with(("cell-menu", r, col)), egui::Sense::click());
+        let name = format!("{} row {}", ctx.view.locales[col], r + 1);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, &name));
+        let file = ctx.files[col];
+        let Some(block) = file.skeleton.blocks.get(b) else { return };
+        response.context_menu(|ui| {
+            if ui.button("Copy block").clicked() {
+                let text = match self.pieces.get(&(r, col)) {
+                    Some(pieces) if !ctx.settings.raw_text => markdown::plain_text(pieces),
+                    _ => file.text[block.range.clone()].to_owned(),
+                };
+                ui.ctx().copy_text(text);
+                ui.close();
+            }
+            if ui.button("Copy Markdown").clicked() {
+                ui.ctx().copy_text(file.text[block.range.clone()].to_owned());
+                ui.close();
+            }
+        });
+    }
+
+    /// A file's link reference definitions (collected once per document and column).
+    fn refs_of(&mut self, ctx: &PaneCtx<'_>, col: usize) -> std::sync::Arc<markdown::RefDefs> {
+        let file = ctx.files[col];
+        std::sync::Arc::clone(
+            self.refs.entry(col).or_insert_with(|| std::sync::Arc::new(markdown::RefDefs::of(&file.text))),
+        )
+    }
+
+    /// When an earlier visible pane holds the same language, that pane's rendering of this row: the
+    /// words this cell adds over it are marked.
+    fn same_language_pieces(&mut self, r: usize, col: usize, ctx: &PaneCtx<'_>) -> Option<Vec<markdown::Piece>> {
         let alignment = &ctx.review.documents[ctx.view.doc].alignment;
         let row = &alignment.rows[r];
         let me = &ctx.files[col].locale;
-        let other = ctx
+        let other = *ctx
             .view
             .columns
             .iter()
             .take_while(|&&c| c != col)
             .find(|&&c| ctx.files[c].locale.same_language(me) && row.cells[c].is_some())?;
-        let old = &ctx.files[*other].skeleton.blocks[row.cells[*other]?].text;
-        let new = &ctx.files[col].skeleton.blocks[row.cells[col]?].text;
-        if old.len().max(new.len()) > markdown::MAX_SHOWN_BYTES {
+        let file = ctx.files[other];
+        let block = file.skeleton.blocks.get(row.cells[other]?)?;
+        let (source, hidden) = markdown::shown(&file.text[block.range.clone()]);
+        if hidden > 0 || ctx.files[col].text.len().min(source.len()) > markdown::MAX_SHOWN_BYTES {
             return None; // a word diff of megabytes would stall the frame; the block is cut anyway
         }
-        Some(self.diffs.entry((r, col)).or_insert_with(|| word_diff(old, new)))
+        Some(block_pieces(block, source, &[], &self.refs_of(ctx, other)))
     }
 }
 
@@ -194,21 +231,20 @@ fn highlights(pieces: &[Piece], r: usize, col: usize, ctx: &PaneCtx<'_>) -> Opti
     highlight(base, &find, Highlight::Found).or(flagged)
 }
 
-/// A block's Markdown as it is in the file, the find bar's matches highlighted.
-fn raw_ui(ui: &mut egui::Ui, source: &str, find: &str) {
-    let mut job = egui::text::LayoutJob::default();
-    let mono = egui::TextStyle::Monospace.resolve(ui.style());
-    let plain = egui::TextFormat::simple(mono.clone(), ui.visuals().text_color());
-    let found = egui::TextFormat { background: ui.visuals().selection.bg_fill, ..plain.clone() };
-    let mut rest = source;
-    while let Some((start, end)) = (!find.is_empty()).then(|| find_ignoring_case(rest, find)).flatten() {
-        job.append(&rest[..start], 0.0, plain.clone());
-        job.append(&rest[start..end], 0.0, found.clone());
-        rest = &rest[end..];
+/// A block's pieces: its Markdown rendered; an admonition's body under its name; site markup as written.
+fn block_pieces(block: &crate::skeleton::Block, source: &str, marks: &[usize], refs: &markdown::RefDefs) -> Vec<Piece> {
+    match block.kind {
+        // Site markup (imports, comments, shortcodes) has no prose: shown as it is written.
+        BlockKind::Markup => vec![Piece::Html(source.trim_end().to_owned())],
+        BlockKind::Admonition => {
+            let mut pieces = markdown::pieces(&markdown::admonition_body(source), block.range.start, marks, refs);
+            if !matches!(pieces.first(), Some(Piece::Alert(_))) {
+                pieces.insert(0, Piece::Alert(block.name.as_deref().unwrap_or("note").to_uppercase()));
+            }
+            pieces
+        }
+        _ => markdown::pieces(source, block.range.start, marks, refs),
     }
-    job.append(rest, 0.0, plain);
-    job.wrap.max_width = ui.available_width();
-    ui.add(egui::Label::new(job).wrap());
 }
 
 fn badges_ui(ui: &mut egui::Ui, findings: &[&Finding]) {
@@ -249,51 +285,6 @@ fn gap_ui(ui: &mut egui::Ui, locale: &str, moved: Option<usize>) {
     });
 }
 
-/// The front-matter row, from the comparison made once per document and column set.
-fn front_matter_ui(ui: &mut egui::Ui, rect: Rect, ctx: &PaneCtx<'_>, rows: &[KeyRow]) -> f32 {
-    if rows.is_empty() {
-        return 4.0;
-    }
-    let mut height: f32 = 0.0;
-    for k in ctx.drawing_order() {
-        let col = ctx.view.columns[k];
-        let column = Rect::from_min_size(
-            egui::pos2(rect.min.x + ctx.column_x(k), rect.min.y),
-            vec2(ctx.width, rect.height().max(1.0)),
-        );
-        let cell = Rect::from_min_max(column.min + vec2(GUTTER, 2.0), column.max - vec2(6.0, 0.0));
-        let mut child = ui.new_child(
-            UiBuilder::new()
-                .max_rect(cell)
-                .id_salt(("front-matter", col))
-                .layout(egui::Layout::top_down(egui::Align::Min)),
-        );
-        child.set_clip_rect(ctx.clip_of(k, ui.clip_rect()).intersect(column));
-        if ctx.is_pinned(k) {
-            child.painter().rect_filled(column, 0.0, ui.visuals().panel_fill);
-        }
-        egui::CollapsingHeader::new("Front matter").id_salt(("fm", col)).default_open(rows.len() <= 8).show(
-            &mut child,
-            |ui| {
-                for row in rows {
-                    let value = row.values[k].as_deref();
-                    let text = egui::RichText::new(format!("{}: {}", row.key, value.unwrap_or("—")));
-                    let text = if row.differs[k] {
-                        text.color(ui.visuals().warn_fg_color).strong()
-                    } else if value.is_none() {
-                        text.weak()
-                    } else {
-                        text
-                    };
-                    ui.add(egui::Label::new(text).truncate());
-                }
-            },
-        );
-        height = height.max(child.min_rect().height() + 8.0);
-    }
-    height
-}
-
 /// The selected cell's frame and the current find match's frame.
 fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
     if ctx.marks.selected_cell == Some((r, col)) {
@@ -316,12 +307,14 @@ fn cell_marks_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<
 
 /// A reviewed cell (its row, or its document in its locale, marked reviewed): a green bar down its left
 /// edge, with who and when on hover.
-fn reviewed_mark_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneCtx<'_>) {
+fn reviewed_mark_ui(ui: &egui::Ui, cell: Rect, rtl: bool, r: usize, col: usize, ctx: &PaneCtx<'_>) {
     let Some(session) = ctx.marks.notes else { return };
     if !session.reviewed().is_row_reviewed(ctx.view.doc, r, col) {
         return;
     }
-    let bar = Rect::from_min_max(cell.min + vec2(1.0, 2.0), egui::pos2(cell.min.x + 4.0, cell.max.y - 2.0));
+    // On the side the text starts from, like the gutter.
+    let x = if rtl { cell.max.x - 4.0 } else { cell.min.x + 1.0 };
+    let bar = Rect::from_min_max(egui::pos2(x, cell.min.y + 2.0), egui::pos2(x + 3.0, cell.max.y - 2.0));
     ui.painter().rect_filled(bar, 1.0, REVIEWED_COLOR);
     let id = ui.scope_id().with(("reviewed", r, col));
     ui.interact(bar, id, egui::Sense::hover()).on_hover_text("reviewed");
@@ -332,6 +325,7 @@ fn reviewed_mark_ui(ui: &egui::Ui, cell: Rect, r: usize, col: usize, ctx: &PaneC
 fn note_markers_ui(
     ui: &mut egui::Ui,
     cell: Rect,
+    rtl: bool,
     r: usize,
     col: usize,
     ctx: &PaneCtx<'_>,
@@ -342,7 +336,7 @@ fn note_markers_ui(
     let notes: Vec<&Note> = ids.iter().filter_map(|id| session.book().get(id)).collect();
     let Some(worst) = notes.iter().map(|n| n.severity).max() else { return };
     let outdated = ids.iter().any(|id| session.placements().by_id.get(id).is_some_and(|p| p.fit == Fit::Outdated));
-    let spot = Rect::from_center_size(cell.min + vec2(GUTTER / 2.0, 30.0), vec2(11.0, 11.0));
+    let spot = Rect::from_center_size(gutter_point(cell, rtl, 30.0), vec2(11.0, 11.0));
     let response = ui.interact(spot, ui.scope_id().with(("note", r, col)), egui::Sense::click());
     let color = note_severity_color(ui, worst);
     if outdated {
@@ -367,6 +361,35 @@ fn note_markers_ui(
     {
         commands.push(Command::EditNote(first.clone()));
     }
+}
+
+/// The text area of a cell: the gutter (findings' and notes' markers) is on the left of a left-to-right
+/// pane and on the right of a right-to-left one.
+fn inner_rect(cell: Rect, rtl: bool) -> Rect {
+    if rtl {
+        Rect::from_min_max(cell.min + vec2(6.0, 3.0), cell.max - vec2(GUTTER, 0.0))
+    } else {
+        Rect::from_min_max(cell.min + vec2(GUTTER, 3.0), cell.max - vec2(6.0, 0.0))
+    }
+}
+
+/// The centre of a gutter marker `y` below the cell's top.
+fn gutter_point(cell: Rect, rtl: bool, y: f32) -> egui::Pos2 {
+    let x = if rtl { cell.max.x - GUTTER / 2.0 } else { cell.min.x + GUTTER / 2.0 };
+    egui::pos2(x, cell.min.y + y)
+}
+
+/// A block quote: its bar on the side the text starts from.
+fn quote_ui(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let margin = if rtl {
+        egui::Margin { right: 10, ..Default::default() }
+    } else {
+        egui::Margin { left: 10, ..Default::default() }
+    };
+    let response = egui::Frame::new().inner_margin(margin).show(ui, add).response;
+    let rect = response.rect;
+    let x = if rtl { rect.right() - 2.0 } else { rect.left() + 2.0 };
+    ui.painter().vline(x, rect.y_range(), egui::Stroke::new(3.0, ui.visuals().weak_text_color()));
 }
 
 /// A primary click landed in `rect` on this layer — on the text or between it. Read from the pointer

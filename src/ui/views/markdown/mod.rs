@@ -2,8 +2,14 @@
 //! lists, tables, quotes and alerts. HTML is shown as plain text, never executed; images are named, not
 //! loaded. A block is turned into [`Piece`]s once (cached by the panes) and the pieces are drawn each frame.
 
-use crate::ui::command::Command;
+mod changes;
+mod draw;
+mod refs;
+
+pub use changes::mark_changes;
+pub use draw::{PaneStyle, pieces_ui, raw_ui};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+pub use refs::RefDefs;
 use std::ops::Range;
 
 /// A run of inline text with one style.
@@ -23,6 +29,8 @@ pub struct Run {
     pub link: Option<String>,
     /// Flagged by a finding (a changed link target or code).
     pub marked: bool,
+    /// Not in the earlier pane of the same language.
+    pub changed: bool,
     /// Highlighted on top of the rendering: a find match, or the selected finding's term.
     pub highlight: Highlight,
 }
@@ -57,6 +65,8 @@ pub enum Piece {
         text: String,
         /// Flagged by a finding.
         marked: bool,
+        /// Byte ranges not in the earlier pane of the same language.
+        changed: Vec<Range<usize>>,
     },
     /// A table: rows of cells of runs (the first row is the header).
     Table(Vec<Vec<Vec<Run>>>),
@@ -79,11 +89,12 @@ struct Builder {
     item: Option<(String, usize)>,
     code: Option<(String, Range<usize>)>,
     table: Option<Vec<Vec<Vec<Run>>>>,
+    in_cell: bool,
 }
 
 /// Turn a block's Markdown (`source`, found at byte `base` of its file) into pieces; `marks` are file
-/// byte offsets that findings point at.
-pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
+/// byte offsets that findings point at; `refs` are the file's link reference definitions.
+pub fn pieces(source: &str, base: usize, marks: &[usize], refs: &RefDefs) -> Vec<Piece> {
     let marked =
         |r: &Range<usize>| marks.iter().any(|m| (r.start + base..(r.end + base).max(r.start + base + 1)).contains(m));
     let mut b = Builder::default();
@@ -92,7 +103,12 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
+        refs.get(&link.reference)
+            .map(|url| (pulldown_cmark::CowStr::from(url.to_owned()), pulldown_cmark::CowStr::from("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(source, options, (!refs.is_empty()).then_some(resolve));
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => b.start(tag, range),
             Event::End(tag) => b.end(tag, &marked),
@@ -107,6 +123,7 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
                 let m = marked(&range);
                 b.push(&c, true, m);
             }
+            Event::InlineHtml(h) if b.in_cell => b.cell_html(&h),
             Event::Html(h) | Event::InlineHtml(h) => {
                 if b.code.is_none() && !is_anchor_tag(&h) {
                     b.flush();
@@ -121,6 +138,58 @@ pub fn pieces(source: &str, base: usize, marks: &[usize]) -> Vec<Piece> {
     }
     b.flush();
     b.pieces
+}
+
+/// The text pieces show, in logical order (what **Copy block** copies): lines of text and code, list
+/// markers, table cells separated by tabs.
+pub fn plain_text(pieces: &[Piece]) -> String {
+    let runs = |runs: &[Run]| runs.iter().map(|r| r.text.as_str()).collect::<String>();
+    let lines: Vec<String> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text { runs: r, item, .. } => {
+                let marker = item.as_ref().map_or(String::new(), |(m, d)| format!("{}{m}", "  ".repeat(*d)));
+                format!("{marker}{}", runs(r))
+            }
+            Piece::Code { text, .. } => text.clone(),
+            Piece::Table(rows) => rows
+                .iter()
+                .map(|row| row.iter().map(|c| runs(c)).collect::<Vec<_>>().join("\t"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Html(html) => html.clone(),
+            Piece::Alert(name) => name.clone(),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// The body of a site admonition (`:::tip` … `:::`, `!!! warning "Title"` and its indented body,
+/// `/// note` … `///`, `{{% alert %}}` … `{{% /alert %}}`, `<Aside>` … `</Aside>`): its opening and
+/// closing lines left out and an indented body dedented, so it renders as Markdown. A GFM alert
+/// (`> [!NOTE]`) is Markdown already and comes back as it is.
+pub fn admonition_body(source: &str) -> String {
+    if source.trim_start().starts_with('>') {
+        return source.to_owned();
+    }
+    let mut lines: Vec<&str> = source.lines().collect();
+    if !lines.is_empty() {
+        lines.remove(0);
+    }
+    let closes = |l: &str| {
+        let t = l.trim();
+        matches!(t.trim_end_matches(':'), "" | "///")
+            || t.chars().all(|c| c == ':') && !t.is_empty()
+            || t.starts_with("</")
+            || t.starts_with("{{%") && t.contains("/")
+            || t.starts_with("{{<") && t.contains("/")
+    };
+    while lines.last().is_some_and(|l| closes(l)) {
+        lines.pop();
+    }
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    lines.iter().map(|l| l.get(indent..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n")
 }
 
 /// The most bytes of one block drawn in a pane: a block of megabytes (a dump in a code block, a 1 MB
@@ -150,6 +219,17 @@ pub fn web_link(target: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let clean = !target.chars().any(|c| c.is_whitespace() || c.is_control());
     (web && !host.is_empty() && clean).then_some(target)
+}
+
+/// A cell's runs without line feeds at its start and end.
+fn trim_line_feeds(mut runs: Vec<Run>) -> Vec<Run> {
+    while runs.first().is_some_and(|r| r.text.trim_matches('\n').is_empty() && r.text.contains('\n')) {
+        runs.remove(0);
+    }
+    while runs.last().is_some_and(|r| r.text.trim_matches('\n').is_empty() && r.text.contains('\n')) {
+        runs.pop();
+    }
+    runs
 }
 
 /// `<a name="…"></a>` anchors carry no text: they are not shown.
@@ -200,7 +280,10 @@ impl Builder {
                     t.push(Vec::new());
                 }
             }
-            Tag::TableCell => self.runs.clear(),
+            Tag::TableCell => {
+                self.runs.clear();
+                self.in_cell = true;
+            }
             Tag::Emphasis => self.emphasis += 1,
             Tag::Strong => self.strong += 1,
             Tag::Strikethrough => self.strike += 1,
@@ -229,11 +312,12 @@ impl Builder {
             TagEnd::CodeBlock => {
                 if let Some((text, range)) = self.code.take() {
                     let m = marked(&range);
-                    self.pieces.push(Piece::Code { text: text.trim_end().to_owned(), marked: m });
+                    self.pieces.push(Piece::Code { text: text.trim_end().to_owned(), marked: m, changed: Vec::new() });
                 }
             }
             TagEnd::TableCell => {
-                let cell = std::mem::take(&mut self.runs);
+                self.in_cell = false;
+                let cell = trim_line_feeds(std::mem::take(&mut self.runs));
                 if let Some(row) = self.table.as_mut().and_then(|t| t.last_mut()) {
                     row.push(cell);
                 }
@@ -268,8 +352,31 @@ impl Builder {
             code,
             link: self.links.last().map(|(t, _)| t.clone()),
             marked,
+            changed: false,
             highlight: Highlight::None,
         });
+    }
+
+    /// Inline HTML in a table cell (the only way to put a list or a line break in a GFM cell): line
+    /// breaks, paragraphs and list items start new lines, list items with a bullet; other tags are shown
+    /// as the text they are. Nothing is executed.
+    fn cell_html(&mut self, html: &str) {
+        let tag = html.trim().trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();
+        let name = tag.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+        let line_feed = |b: &mut Builder, then: &str| {
+            let ends_line = b.runs.last().is_none_or(|r| r.text.ends_with('\n'));
+            if !ends_line {
+                b.push("\n", false, false);
+            }
+            if !then.is_empty() {
+                b.push(then, false, false);
+            }
+        };
+        match name.as_str() {
+            "br" | "p" | "/p" | "ul" | "/ul" | "ol" | "/ol" | "/li" | "div" | "/div" => line_feed(self, ""),
+            "li" => line_feed(self, "• "),
+            _ => self.push(html, false, false),
+        }
     }
 
     fn flush(&mut self) {
@@ -278,120 +385,6 @@ impl Builder {
         }
         let runs = std::mem::take(&mut self.runs);
         self.pieces.push(Piece::Text { runs, heading: self.heading, item: self.item.clone() });
-    }
-}
-
-fn rich(ui: &egui::Ui, run: &Run, heading: u8) -> egui::RichText {
-    let mut t = egui::RichText::new(&run.text);
-    if heading > 0 {
-        t = t.size(match heading {
-            1 => 22.0,
-            2 => 19.0,
-            3 => 16.5,
-            _ => 15.0,
-        });
-        t = t.strong();
-    }
-    if run.strong {
-        t = t.strong();
-    }
-    if run.emphasis {
-        t = t.italics();
-    }
-    if run.strike {
-        t = t.strikethrough();
-    }
-    if run.code {
-        t = t.code();
-    }
-    if run.marked {
-        t = t.background_color(ui.visuals().warn_fg_color.gamma_multiply(0.35));
-    }
-    match run.highlight {
-        Highlight::None => {}
-        Highlight::Found => t = t.background_color(ui.visuals().selection.bg_fill),
-        Highlight::Flagged => {
-            t = t.background_color(ui.visuals().error_fg_color.gamma_multiply(0.45)).underline();
-        }
-    }
-    t
-}
-
-fn runs_ui(ui: &mut egui::Ui, runs: &[Run], heading: u8, column: usize, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        for run in runs {
-            let text = rich(ui, run, heading);
-            match &run.link {
-                Some(target) => {
-                    if ui.link(text).on_hover_text(target).clicked() {
-                        commands.push(Command::FollowLink { column, target: target.clone() });
-                    }
-                }
-                None => {
-                    ui.label(text);
-                }
-            }
-        }
-    });
-}
-
-/// Indentation levels drawn for nested list items; deeper items line up with the last level, so a list
-/// nested thousands deep stays on screen.
-const MAX_INDENT_LEVELS: usize = 8;
-
-/// The indentation of a list item nested `depth` levels deep.
-fn indent(depth: usize) -> f32 {
-    14.0 * depth.min(MAX_INDENT_LEVELS) as f32
-}
-
-/// Draw pieces; link clicks become [`Command::FollowLink`] for `column`.
-pub fn pieces_ui(ui: &mut egui::Ui, pieces: &[Piece], column: usize, commands: &mut Vec<Command>) {
-    for (i, piece) in pieces.iter().enumerate() {
-        ui.push_id(i, |ui| match piece {
-            Piece::Text { runs, heading, item } => match item {
-                Some((marker, depth)) => {
-                    ui.horizontal_top(|ui| {
-                        ui.add_space(indent(*depth));
-                        ui.label(marker);
-                        ui.vertical(|ui| runs_ui(ui, runs, *heading, column, commands));
-                    });
-                }
-                None => runs_ui(ui, runs, *heading, column, commands),
-            },
-            Piece::Code { text, marked } => {
-                let mut frame = egui::Frame::new().inner_margin(4.0).fill(ui.visuals().code_bg_color);
-                if *marked {
-                    frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color));
-                }
-                frame.show(ui, |ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-                });
-            }
-            Piece::Table(rows) => {
-                let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
-                let column_width = (ui.available_width() / columns - 8.0).max(40.0);
-                egui::Grid::new("table").striped(true).min_col_width(column_width).max_col_width(column_width).show(
-                    ui,
-                    |ui| {
-                        for (r, row) in rows.iter().enumerate() {
-                            for cell in row {
-                                // Top-down, so a cell taller than its row's last height does not grow
-                                // the row again every frame (the grid centres cells vertically).
-                                ui.vertical(|ui| runs_ui(ui, cell, if r == 0 { 4 } else { 0 }, column, commands));
-                            }
-                            ui.end_row();
-                        }
-                    },
-                );
-            }
-            Piece::Html(html) => {
-                ui.add(egui::Label::new(egui::RichText::new(html).monospace().weak()).wrap());
-            }
-            Piece::Alert(name) => {
-                ui.label(egui::RichText::new(name).strong().color(ui.visuals().warn_fg_color));
-            }
-        });
     }
 }
 
@@ -425,8 +418,11 @@ mod tests {
 
     #[test]
     fn deep_lists_are_indented_at_most_eight_levels() {
-        assert_eq!((indent(0), indent(3), indent(8), indent(10_000)), (0.0, 42.0, 112.0, 112.0));
-        let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[]);
+        assert_eq!(
+            (draw::indent(0), draw::indent(3), draw::indent(8), draw::indent(10_000)),
+            (0.0, 42.0, 112.0, 112.0)
+        );
+        let deep = pieces(&format!("{}deep", "- ".repeat(10_000)), 0, &[], &RefDefs::default());
         assert_eq!(deep.len(), 1);
         assert!(matches!(&deep[0], Piece::Text { item: Some((_, 9_999)), .. }), "{deep:?}");
     }
@@ -446,7 +442,7 @@ mod tests {
     #[test]
     fn html_is_text_and_images_are_named_never_loaded() {
         let source = "<script>fetch('https://evil.example')</script>\n\n<img src=\"https://evil.example/pixel.png\">\n";
-        let p = pieces(source, 0, &[]);
+        let p = pieces(source, 0, &[], &RefDefs::default());
         assert_eq!(
             p,
             vec![
@@ -454,8 +450,12 @@ mod tests {
                 Piece::Html("<img src=\"https://evil.example/pixel.png\">".to_owned()),
             ]
         );
-        let images =
-            pieces("See ![diagram](../../outside/secret.png) and ![remote](https://evil.example/x.png).", 0, &[]);
+        let images = pieces(
+            "See ![diagram](../../outside/secret.png) and ![remote](https://evil.example/x.png).",
+            0,
+            &[],
+            &RefDefs::default(),
+        );
         assert_eq!(
             texts(&images),
             vec!["See [image: ../../outside/secret.png] diagram and [image: https://evil.example/x.png] remote."]
@@ -484,16 +484,35 @@ mod tests {
 
     #[test]
     fn renders_the_kinds_of_blocks_reviewers_meet() {
-        assert_eq!(texts(&pieces("## <a name=\"x\"></a>Title", 0, &[])), vec!["##Title"]);
-        assert_eq!(texts(&pieces("- one\n- two\n  - three\n", 0, &[])), vec!["• one", "• two", " • three"]);
-        assert_eq!(texts(&pieces("| a | b |\n|---|---|\n| 1 | 2 |\n", 0, &[])), vec!["table 2x2"]);
-        assert_eq!(texts(&pieces("> [!NOTE]\n> Careful.\n", 0, &[])), vec!["alert NOTE", "Careful."]);
-        assert_eq!(texts(&pieces("<script>alert(1)</script>\n", 0, &[])), vec!["html <script>alert(1)</script>"]);
+        assert_eq!(texts(&pieces("## <a name=\"x\"></a>Title", 0, &[], &RefDefs::default())), vec!["##Title"]);
+        assert_eq!(
+            texts(&pieces("- one\n- two\n  - three\n", 0, &[], &RefDefs::default())),
+            vec!["• one", "• two", " • three"]
+        );
+        assert_eq!(texts(&pieces("| a | b |\n|---|---|\n| 1 | 2 |\n", 0, &[], &RefDefs::default())), vec!["table 2x2"]);
+        assert_eq!(
+            texts(&pieces("> [!NOTE]\n> Careful.\n", 0, &[], &RefDefs::default())),
+            vec!["alert NOTE", "Careful."]
+        );
+        assert_eq!(
+            texts(&pieces("<script>alert(1)</script>\n", 0, &[], &RefDefs::default())),
+            vec!["html <script>alert(1)</script>"]
+        );
+    }
+
+    #[test]
+    fn admonition_bodies_render_without_their_fences() {
+        assert_eq!(admonition_body(":::tip Title\nUse **this**.\n:::"), "Use **this**.");
+        assert_eq!(admonition_body("!!! warning \"Careful\"\n    Do not.\n\n    - one\n"), "Do not.\n\n- one");
+        assert_eq!(admonition_body("{{% alert title=\"Note\" %}}\nText.\n{{% /alert %}}"), "Text.");
+        assert_eq!(admonition_body("<Aside type=\"tip\">\nText.\n</Aside>"), "Text.");
+        assert_eq!(admonition_body("/// note | Title\nText.\n///"), "Text.");
+        assert_eq!(admonition_body("> [!NOTE]\n> Careful."), "> [!NOTE]\n> Careful.");
     }
 
     #[test]
     fn marks_the_link_a_finding_points_at() {
-        let p = pieces("See [a](x.md) and [b](y.md).", 100, &[118]);
+        let p = pieces("See [a](x.md) and [b](y.md).", 100, &[118], &RefDefs::default());
         let Piece::Text { runs, .. } = &p[0] else { panic!("text") };
         let marked: Vec<(&str, bool)> =
             runs.iter().filter(|r| r.link.is_some()).map(|r| (r.text.as_str(), r.marked)).collect();
