@@ -124,9 +124,14 @@ fn floors() -> BTreeMap<String, BTreeMap<String, (f64, f64)>> {
     floors
 }
 
+fn corpora() -> Corpora {
+    let text = std::fs::read_to_string(format!("{BENCH}/corpora.toml")).expect("corpora.toml");
+    toml::from_str(&text).expect("corpora.toml parses")
+}
+
 #[test]
 fn labels_are_well_formed_and_cover_every_corpus() {
-    let corpora: Corpora = toml::from_str(&std::fs::read_to_string(format!("{BENCH}/corpora.toml")).unwrap()).unwrap();
+    let corpora = corpora();
     let floors = floors();
     for corpus in &corpora.corpus {
         let labels = labels(&corpus.name);
@@ -148,7 +153,7 @@ fn precision_and_recall_do_not_drop_below_the_floors() {
         );
         return;
     };
-    let corpora: Corpora = toml::from_str(&std::fs::read_to_string(format!("{BENCH}/corpora.toml")).unwrap()).unwrap();
+    let corpora = corpora();
     let floors = floors();
     let mut failures = Vec::new();
     for corpus in &corpora.corpus {

@@ -83,7 +83,14 @@ impl BlockInfo {
         let mut numbers: Vec<u64> = b.numbers.iter().map(|n| hash64(&["9", n])).collect();
         numbers.sort_unstable();
         numbers.dedup();
-        let key = (!strong.is_empty()).then(|| {
+        // One code span is weak evidence in running text: a translation may add or drop the backticks around
+        // a word (`yield`, `tags`), and an exact match on it would pull the pairing across whole paragraphs.
+        let weak = matches!(class, Class::Prose | Class::Item | Class::Callout)
+            && strong.len() == 1
+            && b.inline_code.len() == 1
+            && b.links.is_empty()
+            && b.images.is_empty();
+        let key = (!strong.is_empty() && !weak).then(|| {
             let mut h = Hasher64::default();
             h.write(&format!("{class:?}{}", b.level));
             for f in &strong {

@@ -160,3 +160,20 @@ fn admonitions_of_different_generators_pair() {
     assert_eq!(al.rows.len(), 3);
     assert!(al.rows.iter().all(|r| r.count() == 2));
 }
+
+#[test]
+fn a_code_span_one_side_adds_does_not_pull_the_pairing() {
+    // fastapi/fastapi docs/{en,es}/docs/advanced/advanced-dependencies.md (MIT), shortened: es writes
+    // `yield` in backticks where en writes "yielded"; en's later paragraph with `yield` must not claim it.
+    let en = sk(
+        "## Details\n\nThis was designed to allow the same objects \"yielded\" by dependencies.\n\nThen it changed.\n\nRead more.\n\nA dependency with `yield` now runs first.\n",
+    );
+    let es = sk(
+        "## Detalles\n\nEsto se diseñó para usar los mismos objetos devueltos con `yield` por las dependencias.\n\nLuego cambió.\n\nLee más.\n\nUna dependencia con `yield` ahora se ejecuta antes.\n",
+    );
+    let all = [&en, &es];
+    let al = align(&all, Some(0));
+    let rows = table(&all, &al);
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert!(rows.iter().all(|r| r.iter().all(|c| c != "-")), "{rows:?}");
+}

@@ -223,7 +223,9 @@ fn without_html_comments(line: &str) -> String {
 /// empty parentheses are left out (`getStaticPaths()` and `getStaticPaths` name one function).
 pub fn inline_code_tokens(text: &str) -> Vec<Token> {
     let t = text.trim();
-    tokens(t.strip_suffix("()").unwrap_or(t), CodeReading::Commands)
+    // A span of markup with a closing tag (`<p>I have 11 pairs of boots</p>`) has text a translation changes.
+    let reading = if t.starts_with('<') && t.contains("</") { CodeReading::Markup } else { CodeReading::Commands };
+    tokens(t.strip_suffix("()").unwrap_or(t), reading)
 }
 
 /// Cut a code line into tokens.
@@ -385,6 +387,17 @@ mod token_tests {
     fn same(a: &str, b: &str, reading: CodeReading) -> bool {
         let (x, y) = (tokens(a, reading), tokens(b, reading));
         x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.matches(q))
+    }
+
+    #[test]
+    fn text_of_markup_in_inline_code_is_translatable() {
+        // withastro/docs de/tutorial/2-pages/3.mdx (MIT): the example's text is translated, its tags are not.
+        let same_span = |a: &str, b: &str| {
+            let (x, y) = (inline_code_tokens(a), inline_code_tokens(b));
+            x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.matches(q))
+        };
+        assert!(same_span("<p>I have 11 pairs of boots</p>", "<p>Ich habe 11 Paar Stiefel</p>"));
+        assert!(!same_span("<p>I have 11 pairs of boots</p>", "<div>Ich habe 11 Paar Stiefel</div>"));
     }
 
     #[test]

@@ -253,6 +253,19 @@ mod tests {
     }
 
     #[test]
+    fn text_indented_under_a_wrapper_tag_is_no_code_block() {
+        // fastapi/fastapi docs/de/docs/index.md (MIT): a tagline indented inside `<p align="center">`.
+        let text = "<p align=\"center\">\n    <em>FastAPI-Framework, hohe Performanz</em>\n</p>\n\nText.\n";
+        let sk = parse(text);
+        assert_eq!(kinds(&sk).iter().filter(|(k, _, _)| *k == BlockKind::Code).count(), 0, "{:?}", kinds(&sk));
+        assert!(
+            sk.blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Paragraph && b.line == 2 && b.text.contains("hohe Performanz"))
+        );
+    }
+
+    #[test]
     fn heading_ids_from_attributes_and_slugs() {
         let sk = parse("## Anleitung {#requirements}\n\n## Über uns\n\n## Über uns\n");
         let ids: Vec<_> = sk.headings().map(|(_, b)| b.anchor.clone().map(|a| a.id)).collect();

@@ -111,6 +111,7 @@ impl<'a> Scan<'a> {
     fn run(&mut self) {
         let mut fence: Option<(char, usize)> = None;
         let mut jsx_open: Vec<(usize, usize)> = Vec::new(); // (marker index, line) of open components
+        let mut wrappers_open: Vec<(usize, usize)> = Vec::new(); // (marker index, line) of `<p>`, `<div>`…
         let mut i = 0;
         while i < self.lines.len() {
             let raw = self.line(i);
@@ -133,9 +134,52 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue; // indented code in CommonMark
             }
+            let markers_before = self.markers.len();
             i = self.classify(i, t, indent, &mut jsx_open);
+            if let Some(MarkerKind::Markup { name }) = self.markers.get(markers_before).map(|m| &m.kind)
+                && self.markers.len() == markers_before + 1
+                && wrapper_tag_line(t).is_some()
+                && !name.starts_with('/')
+            {
+                wrappers_open.push((markers_before, i - 1));
+            }
         }
         self.dedent_component_bodies(&jsx_open);
+        self.dedent_wrapper_bodies(&wrappers_open);
+    }
+
+    /// The wrapper tag lines are blanked, so what they wrapped must not turn into indented code: an
+    /// indented `<em>tagline</em>` under `<p align="center">` is text of an HTML block to every renderer.
+    fn dedent_wrapper_bodies(&mut self, opens: &[(usize, usize)]) {
+        for &(marker, open_line) in opens {
+            let MarkerKind::Markup { name } = &self.markers[marker].kind else { continue };
+            let closing = format!("/{name}");
+            let close = self.markers[marker + 1..]
+                .iter()
+                .find(|m| matches!(&m.kind, MarkerKind::Markup { name: n } if *n == closing));
+            let Some(close_start) = close.map(|m| m.range.start) else { continue };
+            let body: Vec<usize> = (open_line + 1..self.lines.len())
+                .take_while(|&k| self.lines[k].start < close_start)
+                .filter(|&k| !self.line(k).trim().is_empty() && !self.blank[k])
+                .collect();
+            self.dedent_lines(body);
+        }
+    }
+
+    /// Move the common indentation of `body` (beyond what is already moved) out of the way.
+    fn dedent_lines(&mut self, body: Vec<usize>) {
+        let already = |k: usize| self.dedent.iter().filter(|(l, _)| *l == k).map(|(_, n)| n).sum::<usize>();
+        let min = body
+            .iter()
+            .map(|&k| {
+                let l = self.line(k);
+                (l.len() - l.trim_start().len()).saturating_sub(already(k))
+            })
+            .min()
+            .unwrap_or(0);
+        if min > 0 {
+            self.dedent.extend(body.into_iter().map(|k| (k, min)));
+        }
     }
 
     /// Look at line `i` (trimmed `t`); record what it is and return the next line to look at.
@@ -256,18 +300,7 @@ impl<'a> Scan<'a> {
                 .take_while(|&k| self.lines[k].start < close_start)
                 .filter(|&k| !self.line(k).trim().is_empty() && !self.blank[k])
                 .collect();
-            let already = |k: usize| self.dedent.iter().filter(|(l, _)| *l == k).map(|(_, n)| n).sum::<usize>();
-            let min = body
-                .iter()
-                .map(|&k| {
-                    let l = self.line(k);
-                    (l.len() - l.trim_start().len()).saturating_sub(already(k))
-                })
-                .min()
-                .unwrap_or(0);
-            if min > 0 {
-                self.dedent.extend(body.into_iter().map(|k| (k, min)));
-            }
+            self.dedent_lines(body);
         }
     }
 

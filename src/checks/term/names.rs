@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// Is this token name-like: CamelCase, ALLCAPS, mixed caps, or letters with digits?
 pub(super) fn is_name_like(token: &str) -> bool {
     let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || !token.is_ascii() {
+    if letters.len() < 2 || !token.is_ascii() || is_title_case_compound(token) {
         return false;
     }
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
@@ -23,12 +23,49 @@ pub(super) fn is_name_like(token: &str) -> bool {
     lower_then_upper || all_caps || mixed || has_digit
 }
 
+/// `Cross-Origin`, `Server-Sent`, `Client-Side`: an English compound capitalised as in a title is a phrase of
+/// a heading or a link text, not a name (its case follows the sentence in each language); `Restic-Browser`
+/// starts with no English word and stays a name.
+fn is_title_case_compound(token: &str) -> bool {
+    let head = token.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    token.contains('-')
+        && (COMPOUND_HEADS.contains(&head.as_str()) || is_english(&head))
+        && token.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase())
+        })
+}
+
+/// Common English first parts of hyphenated compounds (`plug-in`, `auto-reload`, `client-side`): a compound
+/// starting with one is a phrase a translation may render in its own words, not a name such as
+/// `scikit-learn`.
+const COMPOUND_HEADS: &[&str] = &[
+    "auto", "back", "built", "client", "cloud", "cross", "data", "drop", "end", "front", "full", "hard", "high",
+    "long", "micro", "mono", "multi", "open", "plug", "post", "real", "self", "semi", "server", "short", "single",
+    "soft", "third", "time", "user", "well",
+];
+
 /// A word of a link text that makes it a name: CamelCase, mixed caps, digits, or ALLCAPS of four letters
 /// or more (three-letter abbreviations such as FAQ are often translated).
 pub(super) fn is_name_like_link(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     is_name_like(word) && !(all_caps && letters < 4)
+}
+
+/// Whether a translated link text still holds the name `word` of the reference's text. Possessives and an
+/// acronym's plural are grammar (`MongoDB's` → `MongoDBs`, `PRs` → `PR`), and a name may be followed
+/// directly by a particle or an inflection (`GitHub의`, `HTTPの`, `Kubernetesa`): only the start of the
+/// name must be a word start.
+pub(super) fn keeps_name(text: &str, word: &str) -> bool {
+    let stem = word.trim_end_matches("'s").trim_end_matches("’s");
+    // A plural is grammar too (`WebSockets` → `WebSocket 테스트`).
+    let stem = stem.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(stem);
+    let (text, stem) = (text.to_lowercase(), stem.to_lowercase());
+    // A Latin name right after a letter of another script (`StarletteのCORS`) still starts a word.
+    let word_start =
+        |before: Option<char>| !before.is_some_and(|c| c.is_alphanumeric() && (c.is_ascii() || c < '\u{250}'));
+    !stem.is_empty() && text.match_indices(&stem).any(|(i, _)| word_start(text[..i].chars().next_back()))
 }
 
 /// A hyphenated name such as `scikit-learn`: lowercase, first part not an English word.
@@ -41,6 +78,7 @@ pub(super) fn is_hyphenated_name(token: &str) -> bool {
         && !rest.is_empty()
         && first.chars().all(|c| c.is_ascii_lowercase())
         && !is_english(first)
+        && !COMPOUND_HEADS.contains(&first)
 }
 
 /// ALL-CAPS words that are English words, protocol names or RFC keywords rather than product names: a
@@ -251,7 +289,7 @@ pub(super) fn do_not_translate(
             // word before it: the name may stand elsewhere in the sentence. Case alone (Blog/blog) is no change.
             let names_in_text: Vec<&str> = name.split_whitespace().filter(|w| is_name_like_link(w)).collect();
             let haystack = if bare { without_urls(&b.text) } else { text.clone() };
-            let lost: Vec<&str> = names_in_text.iter().copied().filter(|w| !contains_word(&haystack, w)).collect();
+            let lost: Vec<&str> = names_in_text.iter().copied().filter(|w| !keeps_name(&haystack, w)).collect();
             let mangled =
                 names_in_text.is_empty() && !contains_word(&haystack, name) && mangled_form(&text, name).is_some();
             if !lost.is_empty() || mangled {
@@ -463,6 +501,24 @@ pub(super) fn transliterate(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn link_names_survive_grammar_around_them() {
+        // Real link texts (withastro/docs ko, fastapi de and ja, cncf/glossary vi), MIT / CC BY 4.0.
+        assert!(keeps_name("GitHub의 EmDash", "GitHub"));
+        assert!(keeps_name("GitHub의 EmDash", "EmDash"));
+        assert!(keeps_name("MongoDBs MotorClient", "MongoDB's"));
+        assert!(keeps_name("HTTPの`PUT`", "HTTP"));
+        assert!(keeps_name("PR", "PRs"));
+        assert!(keeps_name("StarletteのCORSドキュメント", "CORS"));
+        assert!(keeps_name("WebSocket 테스트", "WebSockets"));
+        assert!(!is_name_like("Server-Sent"));
+        assert!(is_name_like("Restic-Browser"));
+        assert!(!is_hyphenated_name("plug-in"));
+        assert!(!is_hyphenated_name("auto-reload"));
+        assert!(!keeps_name("Restik-Browser", "RestKit"));
+        assert!(!keeps_name("HubGit", "GitHub"));
+    }
+
     #[test]
     fn name_like_tokens() {
         for t in ["PyTorch", "TensorFlow", "ONNX", "MLOps", "RLLib", "macOS", "AutoML", "ML.NET", "EC2"] {
