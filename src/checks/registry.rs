@@ -225,4 +225,14 @@ mod tests {
         assert_eq!(CheckId::parse("link.nope"), None);
         assert_eq!(CheckId::MetaMissing.default_severity(), Severity::Info);
     }
+
+    #[test]
+    fn the_readme_carries_the_registry_table() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&markdown_table()),
+            "README.md's check table differs from the registry; paste this in:\n{}",
+            markdown_table()
+        );
+    }
 }
