@@ -218,7 +218,7 @@ fn files_changed_between_listing_and_reading_become_problems() {
         ("de/grown.md", b"# Klein\n"),
         ("de/now-binary.md", b"# Text\n"),
     ]);
-    let listing = Corpus::list(&[tmp.path().to_path_buf()]).expect("list");
+    let listing = Corpus::list(&[tmp.path().to_path_buf()], &LoadOptions::default()).expect("list");
     assert_eq!(listing.candidates().len(), 6);
     fs::remove_file(tmp.path().join("de/removed.md")).expect("rm");
     fs::remove_file(tmp.path().join("de/now-a-folder.md")).expect("rm");

@@ -2,6 +2,7 @@
 //! ([`DocView`]), what the panes mark besides the documents ([`Marks`]) and the status line. The app
 //! derives it from the review; views only read it.
 
+use crate::corpus::skips::SkipCounts;
 use crate::review::Review;
 use crate::session::NoteSession;
 use std::collections::BTreeMap;
@@ -82,15 +83,21 @@ impl StatusLine {
             .root
             .file_name()
             .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let skipped =
-            if corpus.skipped.is_empty() { String::new() } else { format!(", {} skipped", corpus.skipped.len()) };
+        let counts = SkipCounts::of(corpus);
+        let skipped = match (counts.total(), counts.ignored()) {
+            (0, _) => String::new(),
+            (n, 0) => format!(", {n} skipped"),
+            (n, ignored) => format!(", {n} skipped ({ignored} ignored by .gitignore)"),
+        };
         let line = format!(
             "{folder} — {} documents, {} files, {} locales{skipped}",
             corpus.documents.len(),
             corpus.files.len(),
             corpus.locales().len()
         );
+        let by_reason = (counts.total() > 0).then(|| format!("skipped: {}", counts.describe()));
         let details = std::iter::once(corpus.root.display().to_string())
+            .chain(by_reason)
             .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
             .collect::<Vec<_>>()
             .join("\n");
