@@ -303,3 +303,67 @@ fn unlistable(path: &Path, root: &Path, error: &std::io::Error) -> LoadProblem {
 pub(super) fn relative(path: &Path, root: &Path) -> String {
     crate::util::escape::path_text(path.strip_prefix(root).unwrap_or(path))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for (rel, text) in files {
+            let p = tmp.path().join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        tmp
+    }
+
+    fn listed(tmp: &tempfile::TempDir, no_ignore: bool) -> (Vec<String>, WalkCounts) {
+        let listing = list_candidates(&[tmp.path().to_path_buf()], tmp.path(), no_ignore);
+        (listing.candidates.iter().map(|p| relative(p, tmp.path())).collect(), listing.counts)
+    }
+
+    #[test]
+    fn a_subfolders_gitignore_takes_back_its_parents_pattern() {
+        let tmp = folder(&[
+            (".gitignore", "*.bak.md\nbuild/\n"),
+            ("en/.gitignore", "!keep.bak.md\n"),
+            ("en/a.md", "# A"),
+            ("en/old.bak.md", "# Old"),
+            ("en/keep.bak.md", "# Keep"),
+            ("de/keep.bak.md", "# Behalten"),
+            ("de/build/x.md", "# X"),
+            ("de/build/y.md", "# Y"),
+        ]);
+        let (files, counts) = listed(&tmp, false);
+        assert_eq!(files, vec!["en/a.md", "en/keep.bak.md"]);
+        let expected = WalkCounts { ignored_files: 2, ignored_folders: 1, not_markdown: 2 };
+        assert_eq!(counts, expected);
+        let (all, counts) = listed(&tmp, true);
+        assert_eq!(all.len(), 6);
+        assert_eq!((counts.ignored(), counts.not_markdown), (0, 2));
+    }
+
+    #[test]
+    fn a_gitignore_that_is_a_named_pipe_is_not_read_and_ignores_nothing() {
+        let tmp = folder(&[("en/a.md", "# A"), ("de/a.md", "# A")]);
+        let fifo = tmp.path().join(".gitignore");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success());
+        assert_eq!(made.ok(), Some(true), "mkfifo");
+        let (files, counts) = listed(&tmp, false);
+        assert_eq!(files, vec!["de/a.md", "en/a.md"]);
+        assert_eq!(counts, WalkCounts { not_markdown: 1, ..WalkCounts::default() });
+    }
+
+    #[test]
+    fn an_all_ignored_folder_names_what_is_ignored() {
+        let tmp = folder(&[(".gitignore", "*\n!.gitignore\n"), ("en/a.md", "# A")]);
+        let error = list(&[tmp.path().to_path_buf()], false).map(|_| ()).expect_err("nothing to read");
+        let expected = format!(
+            "{}: no Markdown files found: its .gitignore files ignore 1 folder (en/); add --no-ignore to read them",
+            tmp.path().display()
+        );
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(list(&[tmp.path().to_path_buf()], true).map(|l| l.candidates.len()).ok(), Some(1));
+    }
+}

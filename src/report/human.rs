@@ -5,8 +5,8 @@ use super::Suppressed;
 use crate::checks::{Finding, Severity};
 use crate::corpus::skips::SkipCounts;
 use crate::review::Review;
-use crate::util::plural;
 use crate::util::escape::visible;
+use crate::util::plural;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -138,4 +138,3 @@ fn totals(review: &Review, out: &mut String) {
         review.source.as_ref().map_or_else(String::new, |s| format!("; source {}", visible(&s.to_string())))
     );
 }
-
