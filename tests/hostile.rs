@@ -325,6 +325,7 @@ guide.md
     de/guide.md:3:56 structure.missing warning: section 'Setup' of en is missing here (en/guide.md line 5)
 
 skipped de/verknüpft 日本.md: a symbolic link; links are not followed (open the target)
+skipped: 1 not text, 1 symbolic link
 
 id                   -   de  total
 input.encoding       1    .      1

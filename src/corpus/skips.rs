@@ -207,6 +207,8 @@ mod tests {
         put("en/a.md", b"# Install\n\nInstall the tool and follow every step shown on the screen.\n");
         put("de/a.md", b"# Installieren\n\nInstallieren Sie das Werkzeug und folgen Sie allen Schritten.\n");
         put("de/logo.png", b"\x89PNG\r\n\x1a\n");
+        put("data.json", b"{}");
+        put("synoptic-glossary.csv", b"term\n");
         put("de/broken.md", b"\x89PNG\r\n\x1a\n\x00\x00");
         put("README.md", b"# Read me\n");
         put("en/notes.txt", b"just words\n");

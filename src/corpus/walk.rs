@@ -285,13 +285,23 @@ fn list_entry(path: &Path, kind: &FileType, root: &Path, listing: &mut Listing) 
     } else if kind.is_dir() {
         // Walked by the caller.
     } else if !markdown {
-        listing.counts.not_markdown += 1;
+        if !is_side_file(path) {
+            listing.counts.not_markdown += 1;
+        }
     } else if kind.is_file() {
         listing.candidates.push(path.to_path_buf());
     } else {
         let why = format!("{}, not a regular file; not read", crate::util::read::describe(kind));
         listing.skipped.push((relative(path, root), why));
     }
+}
+
+/// A file Synoptic reads as what it is, not as a document, so not "skipped": its configuration, notes
+/// sidecar (with its lock and recovered notes), default glossaries, and the `.gitignore` files.
+fn is_side_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    matches!(name, ".gitignore" | "synoptic.toml" | "synoptic-glossary.csv" | "glossary.csv")
+        || (name.starts_with("synoptic-notes") && (name.ends_with(".toml") || name.ends_with(".toml.lock")))
 }
 
 /// A folder that cannot be listed, as a problem on its path (empty for the opened folder itself).
@@ -337,11 +347,11 @@ mod tests {
         ]);
         let (files, counts) = listed(&tmp, false);
         assert_eq!(files, vec!["en/a.md", "en/keep.bak.md"]);
-        let expected = WalkCounts { ignored_files: 2, ignored_folders: 1, not_markdown: 2 };
+        let expected = WalkCounts { ignored_files: 2, ignored_folders: 1, not_markdown: 0 };
         assert_eq!(counts, expected);
         let (all, counts) = listed(&tmp, true);
         assert_eq!(all.len(), 6);
-        assert_eq!((counts.ignored(), counts.not_markdown), (0, 2));
+        assert_eq!((counts.ignored(), counts.not_markdown), (0, 0));
     }
 
     #[test]
@@ -352,7 +362,7 @@ mod tests {
         assert_eq!(made.ok(), Some(true), "mkfifo");
         let (files, counts) = listed(&tmp, false);
         assert_eq!(files, vec!["de/a.md", "en/a.md"]);
-        assert_eq!(counts, WalkCounts { not_markdown: 1, ..WalkCounts::default() });
+        assert_eq!(counts, WalkCounts { not_markdown: 0, ..WalkCounts::default() }, "a side file, not a skipped one");
     }
 
     #[test]

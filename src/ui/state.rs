@@ -109,3 +109,28 @@ impl StatusLine {
         self.line.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::WalkCounts;
+
+    #[test]
+    fn the_status_line_counts_what_was_skipped_and_names_the_ignored() {
+        let mut review = Review::default();
+        review.corpus.root = std::path::PathBuf::from("/work/delivery");
+        review.corpus.walk_counts = WalkCounts { ignored_files: 2, ignored_folders: 1, not_markdown: 40 };
+        review.corpus.skipped.push(("README.md".into(), "outside the locale folders".into()));
+        let status = StatusLine::of(&review);
+        assert_eq!(status.line, "delivery — 0 documents, 0 files, 0 locales, 44 skipped (3 ignored by .gitignore)");
+        assert_eq!(
+            status.details,
+            "/work/delivery\n\
+             skipped: 40 not Markdown by name, 2 files ignored by .gitignore, 1 folder ignored by .gitignore, \
+             1 outside the locale folders\n\
+             skipped README.md: outside the locale folders"
+        );
+        let clean = StatusLine::of(&Review::default());
+        assert!(!clean.line.contains("skipped"), "{}", clean.line);
+    }
+}
