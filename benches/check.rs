@@ -1,413 +1,286 @@
-//! Throughput benchmark: how much a full `Review::build` costs compared with the bare minimum
-//! (walk the folder, read every file, parse it with pulldown-cmark).
+//! How much `synoptic check` costs next to the bare minimum (walk, read and parse every file with
+//! pulldown-cmark, one thread: the floor) and next to the link checker people already run (`lychee
+//! --offline --include-fragments`, links only, when `lychee` is on `PATH`), on the same folders.
 //!
-//! Run with `cargo bench --bench check`. It generates a deterministic Hugo-style corpus
-//! (`<root>/<locale>/section-<k>/doc-<n>.md`, 21 locales) in a temporary folder, then times:
-//! (a) bare read + parse, single-threaded;
-//! (b) `Review::build` in a one-thread rayon pool;
-//! (c) `Review::build` in the global rayon pool (all cores).
-//! Each is run three times; the best run counts.
+//! Run with `cargo bench --bench check`. Folders: a generated one (21 locales, 21,000 files, 30 MB, with
+//! seeded defects whose findings are checked), then real documentation sets when present (see
+//! `check/folders.rs`: `$SYNOPTIC_BENCH_CORPORA`, `$SYNOPTIC_BENCH_FOLDERS`, `$SYNOPTIC_BENCH_ONLY`).
+//! For each folder, in rounds (one run of each command per round, so all see the same machine load):
+//!
+//! - floor: walk + read + pulldown-cmark parse of every Markdown file, one thread;
+//! - the library (`Review::build`: load, align, every check, translation status) in a 1-thread and a
+//!   2-thread rayon pool;
+//! - the binary: `synoptic check --format json --fail-on never FOLDER` (output to /dev/null);
+//! - `lychee --offline --include-fragments --no-progress FOLDER` (output to /dev/null).
+//!
+//! Every run is its own process, measured like `/usr/bin/time -v` (see `check/measure.rs`): wall time,
+//! CPU time (user + system) and peak RSS, median of `$SYNOPTIC_BENCH_RUNS` (default 3) runs, then the
+//! ratios to the floor and to lychee.
 
+#[path = "check/folders.rs"]
+mod folders;
+#[path = "check/generate.rs"]
+mod generate;
+#[path = "check/measure.rs"]
+mod measure;
+
+use folders::Folder;
+use measure::Summary;
 use pulldown_cmark::{Options, Parser};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+use synoptic::review::{CheckOptions, Review};
 
-// The binary allocates many small strings per block; mimalloc halves the time glibc's malloc takes.
+// As the binary: many small strings per block; mimalloc halves the time glibc's malloc takes.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-use synoptic::corpus::{Corpus, LoadOptions};
-use synoptic::review::{CheckOptions, Review};
 
 type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
 
-/// The source locale first, then the translations.
-const LOCALES: &[&str] = &[
-    "en", "de", "fr", "es", "it", "pt-BR", "ru", "tr", "nl", "pl", "sv", "da", "fi", "cs", "hu", "ja", "ko", "zh-CN",
-    "uk", "el", "id",
-];
-/// Sections (`section-<k>`) per locale.
-const SECTIONS: usize = 20;
-/// Documents per section, so `SECTIONS * DOCS_PER_SECTION` documents per locale.
-const DOCS_PER_SECTION: usize = 50;
-/// Runs per measurement; the best one counts.
-const RUNS: usize = 3;
+/// Set in a child process: what to run (`bare`, `library-<threads>`).
+const CHILD: &str = "SYNOPTIC_BENCH_CHILD";
+/// Set in a child process: the folder.
+const CHILD_FOLDER: &str = "SYNOPTIC_BENCH_CHILD_FOLDER";
+/// Set in a library child on the generated folder: check the findings against the seeded defects.
+const CHILD_SEEDED: &str = "SYNOPTIC_BENCH_CHILD_SEEDED";
 
-// ---------------------------------------------------------------------------------------------
-// Deterministic pseudo-random numbers.
-// ---------------------------------------------------------------------------------------------
-
-/// A 64-bit linear congruential generator (Knuth's MMIX constants); good enough for filler text.
-struct Lcg(u64);
-
-impl Lcg {
-    fn new(seed: u64) -> Lcg {
-        Lcg(mix(seed ^ 0x005E_ED0F_5EED))
+fn main() -> BenchResult<()> {
+    if let Ok(mode) = std::env::var(CHILD) {
+        return child(&mode);
+    }
+    let runs = std::env::var("SYNOPTIC_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3usize).max(1);
+    let binary = std::env::var_os("SYNOPTIC_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_synoptic")));
+    let lychee = std::env::var_os("LYCHEE").map(PathBuf::from).or_else(|| measure::on_path("lychee"));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("synoptic check bench: {cores} cores, median of {runs} runs, each run its own process");
+    println!("  binary: {}", binary.display());
+    match &lychee {
+        Some(path) => println!("  lychee: {} ({})", path.display(), version_of(path)),
+        None => println!("  lychee: not on PATH, its column is left out (install it to compare: see the README)"),
     }
 
-    fn next_u32(&mut self) -> u32 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) as u32
+    let generated = tempfile::Builder::new().prefix("synoptic-bench-").tempdir()?;
+    let mut list = Vec::new();
+    if folders::wanted("generated") {
+        let start = Instant::now();
+        let (files, bytes) = generate::generate(generated.path())?;
+        println!(
+            "generated folder: {files} files, {} locales, {:.1} MB, in {:.1} s at {}",
+            generate::LOCALES.len(),
+            bytes as f64 / 1e6,
+            start.elapsed().as_secs_f64(),
+            generated.path().display()
+        );
+        list.push(Folder { name: "generated".into(), root: generated.path().to_path_buf(), seeded: true });
+    }
+    let (real, absent) = folders::real_folders();
+    list.extend(real.into_iter().filter(|f| folders::wanted(&f.name)));
+    for path in absent {
+        println!("  (real folder not on this machine: {path})");
     }
 
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        self.next_u32() as usize % n
+    let mut table = Vec::new();
+    for folder in &list {
+        table.push(measure_folder(folder, runs, &binary, lychee.as_deref())?);
     }
+    print_summary(&table, lychee.is_some());
+    Ok(())
+}
 
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
+/// What one folder gave: its size, and the median of each command (`None` when it was not run).
+struct FolderResult {
+    name: String,
+    files: usize,
+    bytes: u64,
+    locales: String,
+    rows: Vec<(&'static str, Option<Summary>)>,
+}
+
+const FLOOR: &str = "floor: read + parse, 1 thread";
+const LIB1: &str = "library Review::build, 1 thread";
+const LIB2: &str = "library Review::build, 2 threads";
+const BINARY: &str = "synoptic check --format json";
+const LYCHEE: &str = "lychee --offline --include-fragments";
+
+fn measure_folder(folder: &Folder, runs: usize, binary: &Path, lychee: Option<&Path>) -> BenchResult<FolderResult> {
+    println!("\n== {} ({})", folder.name, folder.root.display());
+    // One untimed pass so every run reads from a warm page cache.
+    let warm = measure::run(child_command("bare", folder))?;
+    let mut commands: Vec<(&'static str, Command)> = vec![
+        (FLOOR, child_command("bare", folder)),
+        (LIB1, child_command("library-1", folder)),
+        (LIB2, child_command("library-2", folder)),
+    ];
+    let mut check = Command::new(binary);
+    check.args(["check", "--format", "json", "--fail-on", "never"]).arg(&folder.root);
+    commands.push((BINARY, check));
+    if let Some(lychee) = lychee {
+        let mut command = Command::new(lychee);
+        command.args(["--offline", "--include-fragments", "--no-progress"]).arg(&folder.root);
+        // No lychee.toml from the working directory: the same options everywhere. Its report of broken
+        // links goes to /dev/null like the rest of its output.
+        command.current_dir(std::env::temp_dir()).stderr(std::process::Stdio::null());
+        commands.push((LYCHEE, command));
     }
-}
-
-/// SplitMix64 finalizer, to turn structured seeds into well-spread ones.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-fn seed(parts: &[u64]) -> u64 {
-    parts.iter().fold(0xC0FF_EE00_u64, |acc, &p| mix(acc ^ p.wrapping_mul(0x100_0000_01B3)))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Corpus generation.
-// ---------------------------------------------------------------------------------------------
-
-/// Syllables a locale's pseudo-words are built from, by script.
-fn syllables(locale: &str) -> &'static [&'static str] {
-    match locale {
-        "ru" | "uk" => &["ка", "ро", "ми", "ст", "но", "ве", "ль", "та", "ди", "пре", "зна", "ско", "жи", "ву"],
-        "el" => &["κα", "λο", "με", "τρι", "πο", "νε", "σι", "γα", "δο", "φυ", "ξε", "θα"],
-        "ja" => &["か", "の", "に", "す", "る", "た", "ま", "し", "テ", "ス", "ト", "を", "は", "で"],
-        "ko" => &["가", "나", "다", "하", "는", "에", "서", "를", "습", "니", "다", "문", "서"],
-        "zh-CN" => &["文", "档", "的", "是", "在", "中", "用", "件", "数", "据", "模", "型", "训", "练"],
-        _ => &[
-            "ka", "lo", "men", "tri", "por", "ne", "sa", "vel", "dun", "ri", "ost", "ba", "che", "gu", "fer", "lin",
-            "to", "mas", "qui", "zen", "ha", "ber", "sko", "ja", "ul", "ent",
-        ],
-    }
-}
-
-/// A small word list per locale, built deterministically from its syllables and its index.
-fn word_list(locale_index: usize, locale: &str) -> Vec<String> {
-    let syl = syllables(locale);
-    let mut rng = Lcg::new(seed(&[0xAB, locale_index as u64]));
-    (0..48)
-        .map(|_| {
-            let n = rng.range(1, 3);
-            (0..n).map(|_| syl[rng.below(syl.len())]).collect::<String>()
-        })
-        .collect()
-}
-
-/// `count` words from `words`, space-separated.
-fn words(rng: &mut Lcg, list: &[String], count: usize) -> String {
-    let mut out = String::new();
-    for i in 0..count {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&list[rng.below(list.len())]);
-    }
-    out
-}
-
-/// A sentence: capitalized (for Latin scripts) and ended with a period.
-fn sentence(rng: &mut Lcg, list: &[String], count: usize) -> String {
-    let w = words(rng, list, count);
-    let mut chars = w.chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    out.push('.');
-    out
-}
-
-/// Which defect, if any, a file carries.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Defect {
-    None,
-    /// The last `##` section is dropped.
-    MissingSection,
-    /// The relative link points to another document.
-    ChangedLink,
-    /// The relative link's fragment does not exist.
-    BrokenAnchor,
-    /// The fenced code block was edited.
-    ChangedCode,
-}
-
-fn defect_for(locale_index: usize, doc_number: usize) -> Defect {
-    if locale_index == 0 {
-        return Defect::None;
-    }
-    match (locale_index, doc_number % 97, doc_number % 89, doc_number % 83) {
-        (3 | 7 | 12, 0, _, _) => Defect::MissingSection,
-        (5 | 9, _, 0, _) => Defect::ChangedLink,
-        (14, _, _, 0) => Defect::BrokenAnchor,
-        (17, 0, _, _) => Defect::ChangedCode,
-        _ => Defect::None,
-    }
-}
-
-/// The text of document (`section`, `doc`) in one locale. The structure (section count, link
-/// targets, code) depends only on the document; the prose depends on the locale too.
-fn document(locale_index: usize, list: &[String], section: usize, doc: usize) -> String {
-    let doc_number = section * DOCS_PER_SECTION + doc;
-    let mut shape = Lcg::new(seed(&[1, section as u64, doc as u64]));
-    let mut prose = Lcg::new(seed(&[2, locale_index as u64, section as u64, doc as u64]));
-    let defect = defect_for(locale_index, doc_number);
-
-    let sections = shape.range(3, 5);
-    let link_section = shape.below(SECTIONS);
-    let link_doc = shape.below(DOCS_PER_SECTION);
-    let code_value = shape.range(1, 999);
-
-    let mut out = String::with_capacity(1200);
-    // Writing to a String cannot fail; the `let _ =` keeps clippy quiet without unwrap.
-    let title = words(&mut prose, list, 4);
-    let _ = writeln!(out, "---\ntitle: \"{title}\"");
-    if locale_index > 0 {
-        let _ = writeln!(out, "default_lang_commit: abc123\nsource_date: 2026-01-01");
-    }
-    let _ = writeln!(out, "---\n\n# {title}\n");
-    let _ = writeln!(out, "{}\n", sentence(&mut prose, list, 14));
-
-    let kept = if defect == Defect::MissingSection { sections - 1 } else { sections };
-    for i in 1..=kept {
-        let heading = words(&mut prose, list, 3);
-        let _ = writeln!(out, "## {heading} {{#section-{i}}}\n");
-        match i % 3 {
-            1 => {
-                let (target_doc, fragment) = match defect {
-                    Defect::ChangedLink => ((link_doc + 1) % DOCS_PER_SECTION, "section-1"),
-                    Defect::BrokenAnchor => (link_doc, "section-9"),
-                    _ => (link_doc, "section-1"),
-                };
-                let _ = writeln!(
-                    out,
-                    "{} [{}](../section-{link_section}/doc-{target_doc}.md#{fragment}) {} \
-                     [TensorFlow](https://github.com/tensorflow/tensorflow) {} `tf.keras.Model` {}\n",
-                    sentence(&mut prose, list, 8),
-                    words(&mut prose, list, 2),
-                    words(&mut prose, list, 6),
-                    words(&mut prose, list, 4),
-                    sentence(&mut prose, list, 6),
-                );
-                let value = if defect == Defect::ChangedCode { code_value + 1 } else { code_value };
-                let _ = writeln!(
-                    out,
-                    "```python\nimport tensorflow as tf\nmodel = tf.keras.Sequential()\nmodel.fit(x, y, epochs={value})\n```\n"
-                );
+    let mut samples: Vec<Vec<measure::Sample>> = vec![Vec::new(); commands.len()];
+    for round in 1..=runs {
+        for (i, (label, command)) in commands.iter_mut().enumerate() {
+            let quiet = *label == BINARY || *label == LYCHEE;
+            if quiet {
+                command.stdout(std::process::Stdio::null());
             }
-            2 => {
-                let _ = writeln!(out, "{}\n", sentence(&mut prose, list, 12));
-                for _ in 0..3 {
-                    let _ = writeln!(out, "- {}", words(&mut prose, list, 4));
-                }
-                out.push('\n');
-            }
-            _ => {
-                let _ =
-                    writeln!(out, "{} `--flag={i}` {}\n", sentence(&mut prose, list, 7), sentence(&mut prose, list, 5));
-                let _ = writeln!(
-                    out,
-                    "| {} | {} |\n|---|---|\n| `batch_size` | {} |\n| `epochs` | {} |\n",
-                    words(&mut prose, list, 1),
-                    words(&mut prose, list, 1),
-                    words(&mut prose, list, 2),
-                    words(&mut prose, list, 2),
-                );
-            }
+            let sample = measure::run_command(command, !quiet)?;
+            println!(
+                "  round {round}: {label:<38} {:>7.3} s wall {:>7.3} s CPU {:>6} MB{}",
+                sample.wall.as_secs_f64(),
+                sample.cpu.as_secs_f64(),
+                sample.peak_rss_kb / 1024,
+                sample.exit_code.filter(|c| *c != 0).map_or_else(String::new, |c| format!("  (exit {c})")),
+            );
+            samples[i].push(sample);
         }
     }
-    out
-}
-
-/// Write the corpus under `root`; returns (files, bytes).
-fn generate(root: &Path) -> BenchResult<(usize, u64)> {
-    let mut files = 0;
-    let mut bytes = 0u64;
-    for (li, locale) in LOCALES.iter().enumerate() {
-        let list = word_list(li, locale);
-        for section in 0..SECTIONS {
-            let dir = root.join(locale).join(format!("section-{section}"));
-            std::fs::create_dir_all(&dir)?;
-            for doc in 0..DOCS_PER_SECTION {
-                let text = document(li, &list, section, doc);
-                std::fs::write(dir.join(format!("doc-{doc}.md")), &text)?;
-                files += 1;
-                bytes += text.len() as u64;
-            }
+    let rows: Vec<(&'static str, Option<Summary>)> =
+        commands.iter().zip(&samples).map(|((label, _), s)| (*label, measure::summarize(s))).collect();
+    let fields = |label: &str| rows.iter().find(|(l, _)| *l == label).and_then(|(_, s)| s.as_ref());
+    let files = field(&warm.stdout, "files").unwrap_or(0) as usize;
+    let bytes = field(&warm.stdout, "bytes").unwrap_or(0);
+    let locales = fields(LIB1).and_then(|s| field(&s.stdout, "locales")).map_or_else(|| "?".into(), |n| n.to_string());
+    if let Some(lib) = fields(LIB1) {
+        println!("  library: {}", lib.stdout.lines().next().unwrap_or(""));
+        for line in lib.stdout.lines().skip(1) {
+            println!("    {line}");
         }
     }
-    Ok((files, bytes))
-}
-
-/// Whether a finding's file (`<locale>/section-<k>/doc-<n>.md`) is one we made defective.
-fn in_seeded_defect(file: &str) -> bool {
-    let mut parts = file.split('/');
-    let (Some(locale), Some(section), Some(doc)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let locale_index = LOCALES.iter().position(|l| *l == locale);
-    let section = section.strip_prefix("section-").and_then(|s| s.parse::<usize>().ok());
-    let doc = doc.strip_prefix("doc-").and_then(|d| d.strip_suffix(".md")).and_then(|d| d.parse::<usize>().ok());
-    match (locale_index, section, doc) {
-        (Some(li), Some(s), Some(d)) => defect_for(li, s * DOCS_PER_SECTION + d) != Defect::None,
-        _ => false,
+    if let (Some(one), Some(two)) = (fields(LIB1), fields(LIB2))
+        && field(&one.stdout, "findings") != field(&two.stdout, "findings")
+    {
+        println!("  WARNING: the findings differ between 1 and 2 threads");
     }
+    let mut rows = rows;
+    if lychee.is_none() {
+        rows.push((LYCHEE, None));
+    }
+    Ok(FolderResult { name: folder.name.clone(), files, bytes, locales, rows })
 }
 
-// ---------------------------------------------------------------------------------------------
-// Measurements.
-// ---------------------------------------------------------------------------------------------
+fn child_command(mode: &str, folder: &Folder) -> Command {
+    let mut command = Command::new(std::env::current_exe().unwrap_or_else(|_| PathBuf::from("check")));
+    command.env(CHILD, mode).env(CHILD_FOLDER, &folder.root);
+    if folder.seeded {
+        command.env(CHILD_SEEDED, "1");
+    }
+    command
+}
 
-/// Every `.md` file under `dir`, recursively.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
+/// `key=value` from a child's first line.
+fn field(stdout: &str, key: &str) -> Option<u64> {
+    let first = stdout.lines().next()?;
+    first.split_whitespace().find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+}
+
+fn version_of(program: &Path) -> String {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_else(|e| e.to_string())
+}
+
+/// In a child process: run one measured command and print what it found on one line (`key=value`),
+/// with this process's peak RSS.
+fn child(mode: &str) -> BenchResult<()> {
+    let root = PathBuf::from(std::env::var_os(CHILD_FOLDER).ok_or("no folder given")?);
+    if mode == "bare" {
+        let (files, bytes, events) = bare(&root)?;
+        println!("files={files} bytes={bytes} events={events} vmhwm_kb={}", measure::vm_hwm_kb());
+        return Ok(());
+    }
+    let threads: usize = mode.strip_prefix("library-").and_then(|t| t.parse().ok()).ok_or("unknown mode")?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let review = pool.install(|| Review::build(&[root], &CheckOptions::default()))?;
+    println!(
+        "files={} documents={} locales={} findings={} vmhwm_kb={}",
+        review.corpus.files.len(),
+        review.corpus.documents.len(),
+        review.corpus.locales().len(),
+        review.findings.len(),
+        measure::vm_hwm_kb()
+    );
+    if std::env::var_os(CHILD_SEEDED).is_some() {
+        seeded_findings(&review);
     }
     Ok(())
 }
 
-/// Walk, read and fully parse every file, single-threaded; returns (files, events).
-fn bare(root: &Path) -> BenchResult<(usize, usize)> {
-    let mut paths = Vec::new();
-    walk(root, &mut paths)?;
-    let mut events = 0usize;
-    for path in &paths {
-        let text = std::fs::read_to_string(path)?;
-        events += Parser::new_ext(&text, Options::all()).into_offset_iter().map(std::hint::black_box).count();
-    }
-    Ok((paths.len(), events))
-}
-
-/// Run `f` `RUNS` times, print each run, return the best time and the last result.
-fn best_of<T>(label: &str, mut f: impl FnMut() -> BenchResult<T>) -> BenchResult<(Duration, T)> {
-    let mut best: Option<Duration> = None;
-    let mut last = None;
-    for run in 1..=RUNS {
-        let start = Instant::now();
-        let value = f()?;
-        let elapsed = start.elapsed();
-        println!("  {label} run {run}: {:.3} s", elapsed.as_secs_f64());
-        best = Some(best.map_or(elapsed, |b| b.min(elapsed)));
-        // Dropped outside the timed region.
-        last = Some(value);
-    }
-    let best = best.ok_or("no runs")?;
-    let last = last.ok_or("no runs")?;
-    println!("  {label} best: {:.3} s", best.as_secs_f64());
-    Ok((best, last))
-}
-
-fn main() -> BenchResult<()> {
-    let dir = tempfile::Builder::new().prefix("synoptic-bench-").tempdir()?;
-    let root = dir.path().to_path_buf();
-
-    let start = Instant::now();
-    let (files, bytes) = generate(&root)?;
-    println!(
-        "corpus: {files} files, {} locales x {} documents, {:.2} MB ({bytes} bytes), avg {} bytes/file, generated in {:.2} s at {}",
-        LOCALES.len(),
-        SECTIONS * DOCS_PER_SECTION,
-        bytes as f64 / 1_000_000.0,
-        bytes / files.max(1) as u64,
-        start.elapsed().as_secs_f64(),
-        root.display(),
-    );
-
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let paths = [root.clone()];
-    let options = CheckOptions::default();
-    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
-
-    println!("(a) bare: walk + read + pulldown-cmark parse, 1 thread");
-    let (bare_time, (bare_files, events)) = best_of("bare", || bare(&root))?;
-    println!("  {bare_files} files, {events} events");
-
-    println!("(b) Review::build, 1-thread rayon pool");
-    let (one_time, review) = best_of("check 1 thread", || Ok(one_thread.install(|| Review::build(&paths, &options))?))?;
-    println!(
-        "  {} files loaded, {} documents, {} findings",
-        review.corpus.files.len(),
-        review.corpus.documents.len(),
-        review.findings.len()
-    );
+/// Findings by id, and any outside the files where defects were seeded (there should be none).
+fn seeded_findings(review: &Review) {
     let mut by_id = std::collections::BTreeMap::<&str, usize>::new();
     for f in &review.findings {
         *by_id.entry(f.id.as_str()).or_default() += 1;
     }
-    for (id, n) in &by_id {
-        println!("    {id}: {n}");
-    }
-    let findings_one = review.findings.len();
-    let unexpected: Vec<_> = review.findings.iter().filter(|f| !in_seeded_defect(&f.file)).collect();
-    let seeded = (1..LOCALES.len())
-        .flat_map(|li| (0..SECTIONS * DOCS_PER_SECTION).map(move |n| defect_for(li, n)))
-        .filter(|d| *d != Defect::None)
-        .count();
-    println!("  {seeded} files with seeded defects; findings outside them: {}", unexpected.len());
+    let ids: Vec<String> = by_id.iter().map(|(id, n)| format!("{id} {n}")).collect();
+    println!("by id: {}", ids.join(", "));
+    let unexpected: Vec<_> = review.findings.iter().filter(|f| !generate::in_seeded_defect(&f.file)).collect();
+    println!("findings outside the files with seeded defects: {}", unexpected.len());
     for f in unexpected.iter().take(10) {
-        println!("    unexpected: {} {}:{} {}", f.id, f.file, f.line, f.message);
+        println!("unexpected: {} {}:{} {}", f.id, f.file, f.line, f.message);
     }
-    drop(review);
+}
 
-    println!("(c) Review::build, global rayon pool ({} threads)", rayon::current_num_threads());
-    let (all_time, review) = best_of("check all cores", || Ok(Review::build(&paths, &options)?))?;
-    let findings_all = review.findings.len();
-    println!("  {findings_all} findings");
-    drop(review);
-    if findings_all != findings_one {
-        println!("  WARNING: findings differ between 1 thread ({findings_one}) and all cores ({findings_all})");
+/// Walk, read and fully parse every Markdown file, one thread: (files, bytes, events).
+fn bare(root: &Path) -> BenchResult<(usize, u64, usize)> {
+    let mut paths = Vec::new();
+    folders::markdown_files(root, &mut paths)?;
+    let (mut bytes, mut events) = (0u64, 0usize);
+    for path in &paths {
+        let raw = std::fs::read(path)?;
+        bytes += raw.len() as u64;
+        let text = String::from_utf8_lossy(&raw);
+        events += Parser::new_ext(&text, Options::all()).into_offset_iter().map(std::hint::black_box).count();
     }
+    Ok((paths.len(), bytes, events))
+}
 
-    let one_ratio = one_time.as_secs_f64() / bare_time.as_secs_f64();
-    let all_ratio = all_time.as_secs_f64() / bare_time.as_secs_f64();
-
-    // A rough phase split when the check is much slower than the bare parse.
-    let mut load_time = None;
-    if one_ratio > 1.5 {
-        println!("(d) phase split: Corpus::load alone, 1-thread rayon pool");
-        let (t, corpus) = best_of("Corpus::load 1 thread", || {
-            Ok(one_thread.install(|| Corpus::load(&paths, &LoadOptions::default()))?)
-        })?;
-        drop(corpus);
-        load_time = Some(t);
-    }
-
-    println!();
-    println!("summary ({files} files, {:.2} MB, {cores} cores, best of {RUNS}):", bytes as f64 / 1_000_000.0);
-    println!("  bare read+parse: {:.3} s", bare_time.as_secs_f64());
-    println!("  check 1 thread: {:.3} s ({one_ratio:.2}x bare)", one_time.as_secs_f64());
+fn print_summary(table: &[FolderResult], has_lychee: bool) {
+    println!("\nSummary (median of each measure; ratios: wall and CPU to the floor, wall, CPU and RSS to lychee)\n");
     println!(
-        "  check {} threads: {:.3} s ({all_ratio:.2}x bare)",
-        rayon::current_num_threads(),
-        all_time.as_secs_f64()
+        "| folder | command | wall | CPU | peak RSS | wall ÷ floor | CPU ÷ floor | wall ÷ lychee | CPU ÷ lychee | RSS ÷ lychee |"
     );
-    println!("  findings: {findings_one}");
-    if let Some(load) = load_time {
-        let rest = one_time.saturating_sub(load);
-        println!(
-            "  phase split (1 thread): Corpus::load {:.3} s ({:.0}%), rest of Review::build {:.3} s ({:.0}%)",
-            load.as_secs_f64(),
-            100.0 * load.as_secs_f64() / one_time.as_secs_f64(),
-            rest.as_secs_f64(),
-            100.0 * rest.as_secs_f64() / one_time.as_secs_f64(),
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for folder in table {
+        let get = |label: &str| folder.rows.iter().find(|(l, _)| *l == label).and_then(|(_, s)| s.as_ref());
+        let (floor, lychee) = (get(FLOOR), get(LYCHEE));
+        let name = format!(
+            "{} ({} files, {:.1} MB, {} locales)",
+            folder.name,
+            folder.files,
+            folder.bytes as f64 / 1e6,
+            folder.locales
         );
+        for (row, (label, summary)) in folder.rows.iter().enumerate() {
+            let name = if row == 0 { name.as_str() } else { "" };
+            let Some(s) = summary else {
+                if !has_lychee {
+                    println!("| {name} | {label} | not on PATH | | | | | | | |");
+                }
+                continue;
+            };
+            let ratio =
+                |a: f64, b: Option<f64>| b.filter(|b| *b > 0.0).map_or_else(String::new, |b| format!("{:.2}×", a / b));
+            let (wall, cpu, rss) = (s.wall.as_secs_f64(), s.cpu.as_secs_f64(), s.peak_rss_kb as f64);
+            println!(
+                "| {name} | {label} | {wall:.2} s | {cpu:.2} s | {:.0} MB | {} | {} | {} | {} | {} |",
+                rss / 1024.0,
+                ratio(wall, floor.map(|f| f.wall.as_secs_f64())),
+                ratio(cpu, floor.map(|f| f.cpu.as_secs_f64())),
+                ratio(wall, lychee.map(|l| l.wall.as_secs_f64())),
+                ratio(cpu, lychee.map(|l| l.cpu.as_secs_f64())),
+                ratio(rss, lychee.map(|l| l.peak_rss_kb as f64)),
+            );
+        }
     }
-    Ok(())
 }

@@ -14,6 +14,16 @@ pub enum Error {
     /// The paths named hold no Markdown file at all.
     #[error("{}: no Markdown files found (looked for .md, .markdown and Markdown .txt files)", .0.display())]
     EmptyFolder(PathBuf),
+    /// The paths named hold no Markdown file that a `.gitignore` inside them lets through.
+    #[error("{}: no Markdown files found: its .gitignore files ignore {ignored} ({examples}); add --no-ignore to read them", path.display())]
+    AllIgnored {
+        /// The opened folder.
+        path: PathBuf,
+        /// What is ignored: "3 files and 1 folder".
+        ignored: String,
+        /// The first ignored entries, relative to the folder (folders with a trailing `/`).
+        examples: String,
+    },
     /// A file or folder could not be read.
     #[error("{}: {source}", path.display())]
     Io {

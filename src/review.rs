@@ -23,6 +23,8 @@ pub struct CheckOptions {
     pub source: Option<Locale>,
     /// The glossary file (`--glossary`).
     pub glossary: Option<PathBuf>,
+    /// Read what `.gitignore` files inside the folder ignore too (`--no-ignore`).
+    pub no_ignore: bool,
 }
 
 /// One document with its alignment.
@@ -82,7 +84,7 @@ impl Review {
         let root_dir = paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_default();
         let config = Config::load(&root_dir)?;
         let source = options.source.clone().or(config.source.clone());
-        let load = LoadOptions { source: source.clone(), dialect: config.dialect };
+        let load = LoadOptions { source: source.clone(), dialect: config.dialect, no_ignore: options.no_ignore };
         let corpus = Corpus::load_with_progress(paths, &load, progress)?;
         if let Some(s) = &source
             && !corpus.files.iter().any(|f| f.locale.same_language(s))

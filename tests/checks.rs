@@ -217,7 +217,7 @@ fn localized_link_targets_and_common_link_words_stay_quiet() {
 fn a_german_source_does_not_make_english_text_untranslated() {
     let de = "# Erste Schritte\n\nInstallieren Sie das Werkzeug und starten Sie es.\n";
     let en = "# Getting started\n\nInstall the tool and start it with your network settings.\n";
-    let options = CheckOptions { source: synoptic::locale::Locale::parse("de"), glossary: None };
+    let options = CheckOptions { source: synoptic::locale::Locale::parse("de"), ..CheckOptions::default() };
     let (_t, r) = review_with(&[("de/a.md", de), ("en/a.md", en)], &options);
     assert_eq!(found(&r), vec![]);
 }

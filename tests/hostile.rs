@@ -218,7 +218,7 @@ fn files_changed_between_listing_and_reading_become_problems() {
         ("de/grown.md", b"# Klein\n"),
         ("de/now-binary.md", b"# Text\n"),
     ]);
-    let listing = Corpus::list(&[tmp.path().to_path_buf()]).expect("list");
+    let listing = Corpus::list(&[tmp.path().to_path_buf()], &LoadOptions::default()).expect("list");
     assert_eq!(listing.candidates().len(), 6);
     fs::remove_file(tmp.path().join("de/removed.md")).expect("rm");
     fs::remove_file(tmp.path().join("de/now-a-folder.md")).expect("rm");
@@ -325,6 +325,7 @@ guide.md
     de/guide.md:3:56 structure.missing warning: section 'Setup' of en is missing here (en/guide.md line 5)
 
 skipped de/verknüpft 日本.md: a symbolic link; links are not followed (open the target)
+skipped: 1 not text, 1 symbolic link
 
 id                   -   de  total
 input.encoding       1    .      1

@@ -148,7 +148,7 @@ fn a_hostile_glossary_stops_check_with_its_reason() {
     let e = review(&root).expect_err("configured pipe");
     assert!(e.to_string().ends_with("terms.csv: glossary: a named pipe (FIFO), not a regular file"), "{e}");
     // Named on the command line, a link out of the folder is the user's choice; a device is still refused.
-    let options = CheckOptions { source: None, glossary: Some(PathBuf::from("/dev/zero")) };
+    let options = CheckOptions { glossary: Some(PathBuf::from("/dev/zero")), ..CheckOptions::default() };
     let e = Review::build(std::slice::from_ref(&root), &options).expect_err("device");
     assert!(e.to_string().ends_with("/dev/zero: glossary: a device, not a regular file"), "{e}");
 }

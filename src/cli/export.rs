@@ -39,7 +39,7 @@ pub fn export(args: &ExportArgs) -> Result<Exported> {
         return Err(Error::NotAFolder(args.path.clone()));
     }
     let mut warnings = Vec::new();
-    let review = review_without_failing_on_the_glossary(&args.path, args.source.clone(), &mut warnings)?;
+    let review = review_without_failing_on_the_glossary(args, &mut warnings)?;
     let opened = Sidecar::open(&args.path, default_data_dir().as_deref());
     if let Location::Beside { reason, newer, .. } = opened.sidecar.location() {
         return Err(Error::NotesUnreadable { reason: reason.clone(), newer: *newer, done: "exported" });
@@ -53,15 +53,12 @@ pub fn export(args: &ExportArgs) -> Result<Exported> {
 
 /// The review of `folder` as `check` builds it, except that a glossary that cannot be read or parsed
 /// becomes a warning and no glossary.
-fn review_without_failing_on_the_glossary(
-    folder: &Path,
-    source: Option<crate::locale::Locale>,
-    warnings: &mut Vec<String>,
-) -> Result<Review> {
+fn review_without_failing_on_the_glossary(args: &ExportArgs, warnings: &mut Vec<String>) -> Result<Review> {
+    let folder: &Path = &args.path;
     let config = Config::load(folder)?;
-    let source = source.or(config.source.clone());
-    let corpus =
-        Corpus::load(&[folder.to_path_buf()], &LoadOptions { source: source.clone(), dialect: config.dialect })?;
+    let source = args.source.clone().or(config.source.clone());
+    let options = LoadOptions { source: source.clone(), dialect: config.dialect, no_ignore: args.no_ignore };
+    let corpus = Corpus::load(&[folder.to_path_buf()], &options)?;
     super::refuse_unreadable_folder(&corpus, folder)?;
     if let Some(s) = &source
         && !corpus.files.iter().any(|f| f.locale.same_language(s))

@@ -32,7 +32,8 @@ pub fn ignore(args: &IgnoreArgs) -> Result<Ignored> {
         return Err(Error::NotAFolder(args.path.clone()));
     }
     let mut warnings = Vec::new();
-    let finding = match Review::build(std::slice::from_ref(&args.path), &CheckOptions::default()) {
+    let options = CheckOptions { no_ignore: args.no_ignore, ..CheckOptions::default() };
+    let finding = match Review::build(std::slice::from_ref(&args.path), &options) {
         Ok(review) => review.findings.into_iter().find(|f| f.fingerprint == fingerprint),
         Err(e) => {
             warnings.push(format!("the findings could not be checked ({e}); the mark is written all the same"));

@@ -70,6 +70,10 @@ pub struct IgnoreArgs {
     /// Take the mark back instead.
     #[arg(long)]
     pub remove: bool,
+    /// Also read the files that `.gitignore` files inside the folder ignore (the folder itself is always
+    /// read, whatever an enclosing repository ignores).
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Arguments of `synoptic export`.
@@ -86,6 +90,10 @@ pub struct ExportArgs {
     /// The source (reference) locale, as for `check`.
     #[arg(long, value_parser = parse_locale)]
     pub source: Option<Locale>,
+    /// Also read the files that `.gitignore` files inside the folder ignore (the folder itself is always
+    /// read, whatever an enclosing repository ignores).
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Arguments of `synoptic status`.
@@ -102,6 +110,10 @@ pub struct StatusArgs {
     /// Also show each behind translation's source diff since its revision.
     #[arg(long)]
     pub diff: bool,
+    /// Also read the files that `.gitignore` files inside the folder ignore (the folder itself is always
+    /// read, whatever an enclosing repository ignores).
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Arguments of `synoptic check`.
@@ -127,6 +139,10 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
+    /// Also read the files that `.gitignore` files inside the folder ignore (the folder itself is always
+    /// read, whatever an enclosing repository ignores).
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// The `--fail-on` threshold.
@@ -163,7 +179,8 @@ pub fn check(args: &CheckArgs) -> crate::Result<Checked> {
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(crate::Error::NeedsOutputFile);
     }
-    let options = CheckOptions { source: args.source.clone(), glossary: args.glossary.clone() };
+    let options =
+        CheckOptions { source: args.source.clone(), glossary: args.glossary.clone(), no_ignore: args.no_ignore };
     let mut review = Review::build(&args.paths, &options)?;
     let opened = Sidecar::open(&review.corpus.root, None);
     let (suppressed, warnings) = leave_out_false_positives(&mut review, &opened);
@@ -228,7 +245,8 @@ pub fn status(args: &StatusArgs) -> crate::Result<String> {
     use crate::report::status::{StatusFormat, human, json};
     let config = crate::config::Config::load(&args.path)?;
     let configured = args.source.clone().or(config.source.clone());
-    let options = crate::corpus::LoadOptions { source: configured.clone(), dialect: config.dialect };
+    let options =
+        crate::corpus::LoadOptions { source: configured.clone(), dialect: config.dialect, no_ignore: args.no_ignore };
     let corpus = crate::corpus::Corpus::load(std::slice::from_ref(&args.path), &options)?;
     refuse_unreadable_folder(&corpus, &args.path)?;
     let source = corpus.effective_source(configured.as_ref()).ok_or(crate::Error::NoSourceLocale)?;

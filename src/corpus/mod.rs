@@ -13,17 +13,18 @@ mod layout;
 mod locate;
 mod read;
 pub mod resolve;
+pub mod skips;
 mod walk;
 pub mod words;
 
 pub use locate::LocaleOrigin;
-pub use walk::Listing;
+pub use walk::{Listing, WalkCounts};
 
 use crate::dialect::{Dialect, Site};
 use group::group_documents;
 use layout::Layout;
 use read::{load_bytes, load_one};
-use walk::{common_root, list_candidates, relative};
+use walk::relative;
 
 use crate::error::{Error, Result};
 use crate::locale::Locale;
@@ -136,6 +137,8 @@ pub struct LoadOptions {
     pub source: Option<Locale>,
     /// The site dialect (`synoptic.toml` `dialect`); `None` detects it.
     pub dialect: Option<Dialect>,
+    /// Read what `.gitignore` files inside the folder ignore too (`--no-ignore`).
+    pub no_ignore: bool,
 }
 
 impl LoadOptions {
@@ -164,6 +167,8 @@ pub struct Corpus {
     pub problems: Vec<LoadProblem>,
     /// Files passed over on purpose, with the reason (plain `.txt`, outside the locale folders).
     pub skipped: Vec<(String, String)>,
+    /// Entries passed over without being listed (ignored by `.gitignore`, not Markdown by name).
+    pub walk_counts: WalkCounts,
     /// Every file and folder found under the root (relative paths), so link targets resolve without I/O.
     pub existing: HashSet<String>,
     /// The folder layout (locale folders, the default language's folder).
@@ -184,24 +189,19 @@ impl Corpus {
 
     /// [`Corpus::load`], counting files read in `progress` and stopping when it is cancelled.
     pub fn load_with_progress(paths: &[PathBuf], options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
-        Corpus::read_listed(Corpus::list(paths)?, options, progress)
+        Corpus::read_listed(Corpus::list(paths, options)?, options, progress)
     }
 
     /// The first half of a load: walk `paths` and list the Markdown files, reading none of them.
-    pub fn list(paths: &[PathBuf]) -> Result<Listing> {
-        let root = common_root(paths)?;
-        let listing = list_candidates(paths, &root);
-        if listing.candidates.is_empty() && listing.problems.is_empty() {
-            return Err(Error::EmptyFolder(root));
-        }
-        Ok(listing)
+    pub fn list(paths: &[PathBuf], options: &LoadOptions) -> Result<Listing> {
+        walk::list(paths, options.no_ignore)
     }
 
     /// The second half of a load: read, decode and group the listed files. A file that changed since
     /// the listing (removed, replaced by a folder, grown past the limit, made unreadable) becomes a
     /// problem like any unreadable file; the rest loads.
     pub fn read_listed(listing: Listing, options: &LoadOptions, progress: &Progress) -> Result<Corpus> {
-        let Listing { root, candidates, all, problems, skipped } = listing;
+        let Listing { root, candidates, all, problems, skipped, counts, .. } = listing;
         progress.total.store(candidates.len(), Ordering::Relaxed);
         let rels: Vec<String> = candidates.iter().map(|p| relative(p, &root)).collect();
         let layout = Layout::of(&rels);
@@ -228,6 +228,7 @@ impl Corpus {
         corpus.problems.sort_by(|a, b| a.rel.cmp(&b.rel));
         corpus.skipped.extend(skipped);
         corpus.skipped.sort();
+        corpus.walk_counts = counts;
         if corpus.files.is_empty() && corpus.problems.is_empty() {
             return Err(Error::EmptyFolder(corpus.root));
         }
@@ -452,7 +453,7 @@ mod tests {
         for name in ["a.md", "b.md", "c.md", "d.md"] {
             write(tmp.path(), name, EN);
         }
-        let mut listing = Corpus::list(&[tmp.path().to_path_buf()]).expect("list");
+        let mut listing = Corpus::list(&[tmp.path().to_path_buf()], &LoadOptions::default()).expect("list");
         keep_at_most(&mut listing, 2);
         let kept: Vec<String> = listing.candidates().iter().map(|p| relative(p, tmp.path())).collect();
         assert_eq!(kept, vec!["a.md", "b.md"]);

@@ -3,8 +3,10 @@
 
 use super::Suppressed;
 use crate::checks::{Finding, Severity};
+use crate::corpus::skips::SkipCounts;
 use crate::review::Review;
 use crate::util::escape::visible;
+use crate::util::plural;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -40,16 +42,26 @@ pub fn render(review: &Review, suppressed: &Suppressed) -> String {
         }
         out.push('\n');
     }
-    for (file, why) in &review.corpus.skipped {
-        let _ = writeln!(out, "skipped {}: {}", visible(file), visible(why));
-    }
-    if !review.corpus.skipped.is_empty() {
-        out.push('\n');
-    }
+    skipped(review, &mut out);
     summary_table(review, &mut out);
     totals(review, &mut out);
     suppressed_line(suppressed, &mut out);
     out
+}
+
+/// The files skipped one by one with their reasons, then every file not reviewed counted by reason.
+fn skipped(review: &Review, out: &mut String) {
+    for (file, why) in &review.corpus.skipped {
+        let _ = writeln!(out, "skipped {}: {}", visible(file), visible(why));
+    }
+    let counts = SkipCounts::of(&review.corpus);
+    if counts.total() > 0 {
+        let hint = if counts.ignored() > 0 { " (--no-ignore reads the ignored ones)" } else { "" };
+        let _ = writeln!(out, "skipped: {}{hint}", counts.describe());
+    }
+    if !review.corpus.skipped.is_empty() || counts.total() > 0 {
+        out.push('\n');
+    }
 }
 
 /// How many findings the team marked as false positives, and marks that match nothing now.
@@ -125,8 +137,4 @@ fn totals(review: &Review, out: &mut String) {
         plural(locales, "locale"),
         review.source.as_ref().map_or_else(String::new, |s| format!("; source {}", visible(&s.to_string())))
     );
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -2,6 +2,7 @@
 
 use super::Suppressed;
 use crate::checks::{self, Severity};
+use crate::corpus::skips::SkipCounts;
 use crate::review::Review;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -60,6 +61,7 @@ pub fn value(review: &Review, suppressed: &Suppressed) -> Value {
             "unmatched_suppressions": suppressed.unmatched,
             "by_severity": by_severity,
             "by_locale": checks::summarize(&review.findings),
+            "skipped_by_reason": SkipCounts::of(corpus).by_key(),
         }
     })
 }

@@ -2,6 +2,7 @@
 //! ([`DocView`]), what the panes mark besides the documents ([`Marks`]) and the status line. The app
 //! derives it from the review; views only read it.
 
+use crate::corpus::skips::SkipCounts;
 use crate::review::Review;
 use crate::session::NoteSession;
 use std::collections::BTreeMap;
@@ -82,15 +83,21 @@ impl StatusLine {
             .root
             .file_name()
             .map_or_else(|| corpus.root.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let skipped =
-            if corpus.skipped.is_empty() { String::new() } else { format!(", {} skipped", corpus.skipped.len()) };
+        let counts = SkipCounts::of(corpus);
+        let skipped = match (counts.total(), counts.ignored()) {
+            (0, _) => String::new(),
+            (n, 0) => format!(", {n} skipped"),
+            (n, ignored) => format!(", {n} skipped ({ignored} ignored by .gitignore)"),
+        };
         let line = format!(
             "{folder} — {} documents, {} files, {} locales{skipped}",
             corpus.documents.len(),
             corpus.files.len(),
             corpus.locales().len()
         );
+        let by_reason = (counts.total() > 0).then(|| format!("skipped: {}", counts.describe()));
         let details = std::iter::once(corpus.root.display().to_string())
+            .chain(by_reason)
             .chain(corpus.skipped.iter().map(|(f, why)| format!("skipped {f}: {why}")))
             .collect::<Vec<_>>()
             .join("\n");
@@ -100,5 +107,30 @@ impl StatusLine {
     /// True before anything is loaded.
     pub fn is_empty(&self) -> bool {
         self.line.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::WalkCounts;
+
+    #[test]
+    fn the_status_line_counts_what_was_skipped_and_names_the_ignored() {
+        let mut review = Review::default();
+        review.corpus.root = std::path::PathBuf::from("/work/delivery");
+        review.corpus.walk_counts = WalkCounts { ignored_files: 2, ignored_folders: 1, not_markdown: 40 };
+        review.corpus.skipped.push(("README.md".into(), "outside the locale folders".into()));
+        let status = StatusLine::of(&review);
+        assert_eq!(status.line, "delivery — 0 documents, 0 files, 0 locales, 44 skipped (3 ignored by .gitignore)");
+        assert_eq!(
+            status.details,
+            "/work/delivery\n\
+             skipped: 40 not Markdown by name, 2 files ignored by .gitignore, 1 folder ignored by .gitignore, \
+             1 outside the locale folders\n\
+             skipped README.md: outside the locale folders"
+        );
+        let clean = StatusLine::of(&Review::default());
+        assert!(!clean.line.contains("skipped"), "{}", clean.line);
     }
 }

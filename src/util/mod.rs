@@ -8,3 +8,8 @@ pub mod hash;
 pub mod lock;
 pub mod read;
 pub mod url;
+
+/// A count with its noun: "1 file", "3 files".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
