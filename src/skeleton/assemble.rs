@@ -130,28 +130,7 @@ fn merge(out: &mut Vec<Block>, at: usize, name: &str, title: &str, range: Range<
 }
 
 fn markup_block(name: String, range: Range<usize>, lines: &LineIndex) -> Block {
-    Block {
-        kind: BlockKind::Markup,
-        level: 0,
-        name: Some(name),
-        lang: None,
-        line: lines.line(range.start),
-        end_line: lines.line(range.end.saturating_sub(1).max(range.start)),
-        range,
-        text: String::new(),
-        anchor: None,
-        links: Vec::new(),
-        images: Vec::new(),
-        inline_code: Vec::new(),
-        code: None,
-        numbers: Vec::new(),
-        items: 0,
-        columns: 0,
-        emphasis: 0,
-        unclosed_strong: None,
-        broken_links: 0,
-        section: None,
-    }
+    Block { name: Some(name), ..Block::empty(BlockKind::Markup, 0, range, lines) }
 }
 
 /// GitHub alerts are named like the other admonitions: lowercase.

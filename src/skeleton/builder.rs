@@ -167,28 +167,7 @@ impl<'a> Builder<'a> {
             _ => (BlockKind::Paragraph, 0),
         };
         self.heading_text.clear();
-        self.current = Some(Block {
-            kind,
-            level,
-            name: None,
-            lang: None,
-            line: self.lines.line(range.start),
-            end_line: self.lines.line(range.end.saturating_sub(1).max(range.start)),
-            range,
-            text: String::new(),
-            anchor: None,
-            links: Vec::new(),
-            images: Vec::new(),
-            inline_code: Vec::new(),
-            code: None,
-            numbers: Vec::new(),
-            items: 0,
-            columns: 0,
-            emphasis: 0,
-            unclosed_strong: None,
-            broken_links: 0,
-            section: None,
-        });
+        self.current = Some(Block::empty(kind, level, range, self.lines));
     }
 
     fn start_inline(&mut self, tag: Tag<'_>, range: Range<usize>) {

@@ -176,6 +176,34 @@ impl Flavor {
     }
 }
 
+impl Block {
+    /// A block of `kind` over `range` with nothing read into it yet.
+    pub(crate) fn empty(kind: BlockKind, level: u8, range: Range<usize>, lines: &LineIndex) -> Block {
+        Block {
+            kind,
+            level,
+            name: None,
+            lang: None,
+            line: lines.line(range.start),
+            end_line: lines.line(range.end.saturating_sub(1).max(range.start)),
+            range,
+            text: String::new(),
+            anchor: None,
+            links: Vec::new(),
+            images: Vec::new(),
+            inline_code: Vec::new(),
+            code: None,
+            numbers: Vec::new(),
+            items: 0,
+            columns: 0,
+            emphasis: 0,
+            unclosed_strong: None,
+            broken_links: 0,
+            section: None,
+        }
+    }
+}
+
 impl Skeleton {
     /// Parse `text` (with `\n` line ends) as CommonMark with GitHub extensions and site syntax.
     pub fn parse(text: &str, lines: &LineIndex) -> Skeleton {

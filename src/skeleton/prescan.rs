@@ -158,12 +158,16 @@ impl<'a> Scan<'a> {
                 .iter()
                 .find(|m| matches!(&m.kind, MarkerKind::Markup { name: n } if *n == closing));
             let Some(close_start) = close.map(|m| m.range.start) else { continue };
-            let body: Vec<usize> = (open_line + 1..self.lines.len())
-                .take_while(|&k| self.lines[k].start < close_start)
-                .filter(|&k| !self.line(k).trim().is_empty() && !self.blank[k])
-                .collect();
-            self.dedent_lines(body);
+            self.dedent_lines(self.body_lines(open_line, close_start));
         }
+    }
+
+    /// The non-blank, unmarked lines after `open_line` that start before byte `close_start`.
+    fn body_lines(&self, open_line: usize, close_start: usize) -> Vec<usize> {
+        (open_line + 1..self.lines.len())
+            .take_while(|&k| self.lines[k].start < close_start)
+            .filter(|&k| !self.line(k).trim().is_empty() && !self.blank[k])
+            .collect()
     }
 
     /// Move the common indentation of `body` (beyond what is already moved) out of the way.
@@ -296,11 +300,7 @@ impl<'a> Scan<'a> {
                 .iter()
                 .find(|m| matches!(&m.kind, MarkerKind::Close { family: Family::Jsx, name: n } if *n == name));
             let Some(close_start) = close.map(|m| m.range.start) else { continue };
-            let body: Vec<usize> = (open_line + 1..self.lines.len())
-                .take_while(|&k| self.lines[k].start < close_start)
-                .filter(|&k| !self.line(k).trim().is_empty() && !self.blank[k])
-                .collect();
-            self.dedent_lines(body);
+            self.dedent_lines(self.body_lines(open_line, close_start));
         }
     }
 
